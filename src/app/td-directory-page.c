@@ -1,0 +1,326 @@
+#define G_LOG_DOMAIN "td-directory-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-directory-page.h"
+#include "td-person-store.h"
+#include "td-table.h"
+#include "td-unit-store.h"
+
+struct _TdDirectoryPage
+{
+  GtkWidget          parent_instance;
+
+  TdDatabase        *database;
+  GPtrArray         *units;        /* TdUnit, tree order; owns the records */
+  GHashTable        *children;     /* parent id → GPtrArray of TdUnit */
+  GtkTreeListModel  *unit_model;
+  GListStore        *people;
+
+  GtkListView       *unit_view;
+  GtkColumnView     *people_view;
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *people_label;
+};
+
+G_DEFINE_FINAL_TYPE (TdDirectoryPage, td_directory_page, GTK_TYPE_WIDGET)
+
+static GListStore *
+unit_children (TdDirectoryPage *self,
+               gint64           parent_id)
+{
+  GPtrArray *list = self->children ? g_hash_table_lookup (self->children, &parent_id) : NULL;
+  GListStore *store;
+
+  if (list == NULL)
+    return NULL;
+  store = g_list_store_new (TD_TYPE_ITEM);
+  for (guint i = 0; i < list->len; i++)
+    {
+      g_autoptr(TdItem) item = td_item_new (g_ptr_array_index (list, i), NULL);
+
+      g_list_store_append (store, item);
+    }
+  return store;
+}
+
+static GListModel *
+create_unit_children (gpointer item,
+                      gpointer user_data)
+{
+  TdDirectoryPage *self = user_data;
+  TdUnit *unit = td_item_get_record (item);
+
+  return G_LIST_MODEL (unit_children (self, unit->id));
+}
+
+static void
+on_unit_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+on_unit_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  g_autoptr(TdItem) item = gtk_tree_list_row_get_item (row);
+  TdUnit *unit = td_item_get_record (item);
+  GtkWidget *label = gtk_tree_expander_get_child (expander);
+
+  gtk_tree_expander_set_list_row (expander, row);
+  gtk_label_set_text (GTK_LABEL (label), unit->name);
+  gtk_widget_set_tooltip_text (label, unit->name);
+}
+
+static char *
+person_name (gpointer record,
+             gpointer user_data)
+{
+  return g_strdup (((TdPerson *) record)->full_name);
+}
+
+static char *
+person_gender (gpointer record,
+               gpointer user_data)
+{
+  switch (((TdPerson *) record)->gender)
+    {
+    case TD_GENDER_MALE:
+      return g_strdup (_("Male"));
+    case TD_GENDER_FEMALE:
+      return g_strdup (_("Female"));
+    case TD_GENDER_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+person_birth_year (gpointer record,
+                   gpointer user_data)
+{
+  int year = ((TdPerson *) record)->birth_year;
+
+  return year > 0 ? g_strdup_printf ("%d", year) : NULL;
+}
+
+static char *
+person_rank (gpointer record,
+             gpointer user_data)
+{
+  return g_strdup (((TdPerson *) record)->rank);
+}
+
+static char *
+person_position (gpointer record,
+                 gpointer user_data)
+{
+  return g_strdup (((TdPerson *) record)->position);
+}
+
+static char *
+person_unit (gpointer record,
+             gpointer user_data)
+{
+  return g_strdup (((TdPerson *) record)->unit_name);
+}
+
+static void
+reload_people (TdDirectoryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *heading = NULL;
+  guint n;
+
+  if (self->database != NULL)
+    {
+      people = td_person_store_list (self->database, search, 0, &error);
+      if (people == NULL)
+        g_message ("Listing people failed: %s", error->message);
+    }
+
+  g_clear_object (&self->people);
+  self->people = td_item_store_new_take (people, (GDestroyNotify) td_person_free);
+  gtk_column_view_set_model (self->people_view,
+                             GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->people)))));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
+  gtk_label_set_text (self->people_label, heading);
+}
+
+static void
+reload_units (TdDirectoryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GListStore *roots;
+
+  g_clear_pointer (&self->children, g_hash_table_unref);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+
+  if (self->database != NULL)
+    {
+      self->units = td_unit_store_list (self->database, NULL, FALSE, &error);
+      if (self->units == NULL)
+        g_message ("Listing units failed: %s", error->message);
+    }
+  if (self->units == NULL)
+    self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) td_unit_free);
+
+  self->children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < self->units->len; i++)
+    {
+      TdUnit *unit = g_ptr_array_index (self->units, i);
+      gint64 parent = unit->depth == 0 ? 0 : unit->parent_id;
+      GPtrArray *list = g_hash_table_lookup (self->children, &parent);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (self->children, g_memdup2 (&parent, sizeof parent), list);
+        }
+      g_ptr_array_add (list, unit);
+    }
+
+  roots = unit_children (self, 0);
+  if (roots == NULL)
+    roots = g_list_store_new (TD_TYPE_ITEM);
+
+  g_clear_object (&self->unit_model);
+  self->unit_model = gtk_tree_list_model_new (G_LIST_MODEL (roots), FALSE, TRUE,
+                                              create_unit_children, self, NULL);
+  gtk_list_view_set_model (self->unit_view,
+                           GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->unit_model)))));
+}
+
+static void
+on_search_changed (TdDirectoryPage *self)
+{
+  reload_people (self);
+}
+
+static void
+td_directory_page_dispose (GObject *object)
+{
+  TdDirectoryPage *self = TD_DIRECTORY_PAGE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_DIRECTORY_PAGE);
+  /* A plain GtkWidget parent unparents its children itself. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->unit_model);
+  g_clear_object (&self->people);
+  g_clear_pointer (&self->children, g_hash_table_unref);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (td_directory_page_parent_class)->dispose (object);
+}
+
+static void
+td_directory_page_class_init (TdDirectoryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = td_directory_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/td-directory-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdDirectoryPage, unit_view);
+  gtk_widget_class_bind_template_child (widget_class, TdDirectoryPage, people_view);
+  gtk_widget_class_bind_template_child (widget_class, TdDirectoryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TdDirectoryPage, people_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+td_directory_page_init (TdDirectoryPage *self)
+{
+  GtkListItemFactory *factory;
+  struct {
+    const char *title;
+    TdCellTextFunc text;
+    TdColumnFlags flags;
+  } columns[] = {
+    { _("Full Name"), person_name, TD_COLUMN_EXPAND },
+    { _("Gender"), person_gender, TD_COLUMN_DEFAULT },
+    { _("Born"), person_birth_year, TD_COLUMN_NUMERIC },
+    { _("Rank"), person_rank, TD_COLUMN_DEFAULT },
+    { _("Position"), person_position, TD_COLUMN_EXPAND },
+    { _("Unit"), person_unit, TD_COLUMN_EXPAND },
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_unit_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_unit_bind), self);
+  gtk_list_view_set_factory (self->unit_view, factory);
+  g_object_unref (factory);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = td_column_new (columns[i].title, columns[i].text,
+                                                             self, columns[i].flags);
+
+      gtk_column_view_append_column (self->people_view, column);
+    }
+
+  reload_units (self);
+  reload_people (self);
+}
+
+void
+td_directory_page_set_database (TdDirectoryPage *self,
+                                TdDatabase      *database)
+{
+  g_return_if_fail (TD_IS_DIRECTORY_PAGE (self));
+
+  g_set_object (&self->database, database);
+  reload_units (self);
+  reload_people (self);
+}
+
+/* The visible rows of the unit tree (GtkTreeListRow items). */
+GListModel *
+td_directory_page_get_units (TdDirectoryPage *self)
+{
+  g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), NULL);
+  return G_LIST_MODEL (self->unit_model);
+}
+
+GListModel *
+td_directory_page_get_people (TdDirectoryPage *self)
+{
+  g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), NULL);
+  return G_LIST_MODEL (self->people);
+}
+
+void
+td_directory_page_set_search (TdDirectoryPage *self,
+                              const char      *text)
+{
+  g_return_if_fail (TD_IS_DIRECTORY_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  reload_people (self);
+}

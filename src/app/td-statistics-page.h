@@ -1,0 +1,24 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "td-database.h"
+
+G_BEGIN_DECLS
+
+#define TD_TYPE_STATISTICS_PAGE (td_statistics_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (TdStatisticsPage, td_statistics_page, TD, STATISTICS_PAGE, GtkWidget)
+
+void        td_statistics_page_set_database (TdStatisticsPage *self,
+                                             TdDatabase       *database);
+gboolean    td_statistics_page_show         (TdStatisticsPage *self,
+                                             gint64            campaign_id,
+                                             int               year);
+int         td_statistics_page_get_year     (TdStatisticsPage *self);
+GListModel *td_statistics_page_get_rows     (TdStatisticsPage *self);
+guint       td_statistics_page_get_n_indicators (TdStatisticsPage *self);
+double      td_statistics_page_get_total    (TdStatisticsPage *self,
+                                             guint             indicator);
+
+G_END_DECLS

@@ -1,0 +1,473 @@
+#define G_LOG_DOMAIN "td-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "td-awards-page.h"
+#include "td-campaigns-page.h"
+#include "td-directory-page.h"
+#include "td-sample.h"
+#include "td-statistics-page.h"
+#include "td-window.h"
+
+#define MAX_RECENT 8
+
+struct _TdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  TdDatabase           *database;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *window_title;
+  AdwHeaderBar         *header_bar;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  GMenu                *recent_section;
+  TdCampaignsPage      *campaigns_page;
+  TdStatisticsPage     *statistics_page;
+  TdAwardsPage         *awards_page;
+  TdDirectoryPage      *directory_page;
+
+  GtkNativeDialog      *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (TdWindow, td_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GSettings *
+get_settings (TdWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return TD_IS_APPLICATION (app) ? td_application_get_settings (TD_APPLICATION (app)) : NULL;
+}
+
+static void
+show_error (TdWindow   *self,
+            const char *heading,
+            const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_recent_menu (TdWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  g_auto(GStrv) recent = settings ? g_settings_get_strv (settings, "recent-files") : NULL;
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; recent != NULL && recent[i] != NULL; i++)
+    {
+      g_autofree char *base = g_path_get_basename (recent[i]);
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* Menu labels take «_» as a mnemonic: double it in file names. */
+      {
+        g_auto(GStrv) parts = g_strsplit (base, "_", -1);
+
+        label = g_strjoinv ("__", parts);
+      }
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-file", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+static void
+remember_file (TdWindow   *self,
+               const char *path)
+{
+  GSettings *settings = get_settings (self);
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  if (settings == NULL)
+    return;
+
+  recent = g_settings_get_strv (settings, "recent-files");
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    if (!g_str_equal (recent[i], path) && g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-files", (const char * const *) updated);
+  g_settings_set_string (settings, "last-file", path);
+  update_recent_menu (self);
+}
+
+static void
+update_title (TdWindow *self)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->database == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Thi Đua"));
+      adw_view_switcher_title_set_title (self->switcher_title, _("Thi Đua"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      adw_window_title_set_title (self->window_title, _("Thi Đua"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+
+  base = g_filename_display_basename (td_database_get_path (self->database));
+  folder = g_path_get_dirname (td_database_get_path (self->database));
+  /* Translators: the window title, «thidua.db — Thi Đua». */
+  title = g_strdup_printf (_("%s — Thi Đua"), base);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_title (self->switcher_title, base);
+  adw_window_title_set_title (self->window_title, base);
+  {
+    g_autofree char *display_folder = g_filename_display_name (folder);
+
+    adw_view_switcher_title_set_subtitle (self->switcher_title, display_folder);
+    adw_window_title_set_subtitle (self->window_title, display_folder);
+  }
+}
+
+static void
+reload_pages (TdWindow *self)
+{
+  gboolean empty = self->database == NULL || td_database_is_empty (self->database);
+
+  td_campaigns_page_set_database (self->campaigns_page, self->database);
+  td_statistics_page_set_database (self->statistics_page, self->database);
+  td_awards_page_set_database (self->awards_page, self->database);
+  td_directory_page_set_database (self->directory_page, self->database);
+
+  gtk_stack_set_visible_child_name (self->main_stack, empty ? "welcome" : "pages");
+  /* The view switcher is of no use on the welcome page; and disabling
+   * it breaks its allocation on libadwaita 1.2: show a plain title. */
+  adw_header_bar_set_title_widget (self->header_bar,
+                                   empty ? GTK_WIDGET (self->window_title)
+                                         : GTK_WIDGET (self->switcher_title));
+}
+
+/* Opening a file the core refuses shows its message and keeps the file
+ * that was open. */
+gboolean
+td_window_open_path (TdWindow   *self,
+                     const char *path,
+                     gboolean    create)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdDatabase) database = NULL;
+
+  g_return_val_if_fail (TD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  database = td_database_open (path, create ? TD_DATABASE_OPEN_CREATE : TD_DATABASE_OPEN_DEFAULT, &error);
+  if (database == NULL)
+    {
+      show_error (self, _("The database could not be opened"), error->message);
+      return FALSE;
+    }
+
+  g_set_object (&self->database, database);
+  remember_file (self, path);
+  update_title (self);
+  reload_pages (self);
+  return TRUE;
+}
+
+void
+td_window_open_startup_file (TdWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  g_autofree char *last = settings ? g_settings_get_string (settings, "last-file") : NULL;
+  g_autofree char *path = NULL;
+
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR) &&
+      td_window_open_path (self, last, FALSE))
+    return;
+
+  path = td_database_default_path ();
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    g_mkdir_with_parents (folder, 0700);
+  }
+  td_window_open_path (self, path, TRUE);
+}
+
+/* A new file beside the default database, never over an existing one. */
+void
+td_window_open_sample (TdWindow *self)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(TdDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = td_database_default_path ();
+
+  folder = g_path_get_dirname (default_path);
+  g_mkdir_with_parents (folder, 0700);
+  for (int i = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (path);
+      path = i == 1 ? g_build_filename (folder, "du-lieu-mau.db", NULL)
+                    : g_strdup_printf ("%s/du-lieu-mau-%d.db", folder, i);
+    }
+
+  database = td_database_open (path, TD_DATABASE_OPEN_CREATE, &error);
+  if (database == NULL || !td_sample_load (database, &error))
+    {
+      g_clear_object (&database);
+      g_unlink (path);
+      show_error (self, _("The sample data could not be created"), error->message);
+      return;
+    }
+  g_clear_object (&database);
+  td_window_open_path (self, path, FALSE);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  TdWindow *self = user_data;
+  gboolean create = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "create"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), create ? "win.create-file" : "win.open-file",
+                                    "s", path);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+run_chooser (TdWindow  *self,
+             gboolean   create)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (create ? _("New Database") : _("Open Database"),
+                                         GTK_WINDOW (self),
+                                         create ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         create ? _("_Create") : _("_Open"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Thi Đua databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (create)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("awards.db"));
+
+  g_object_set_data (G_OBJECT (chooser), "create", GINT_TO_POINTER (create));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  run_chooser (TD_WINDOW (widget), FALSE);
+}
+
+static void
+new_database_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  run_chooser (TD_WINDOW (widget), TRUE);
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  td_window_open_path (TD_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+/* A new database replaces nothing: an existing file is opened as it is
+ * (the chooser has asked about overwriting; we never truncate records). */
+static void
+create_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      show_error (self, _("The database could not be created"),
+                  _("A file with this name already exists. Choose another name, or open the file instead."));
+      return;
+    }
+  td_window_open_path (self, path, TRUE);
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  td_window_open_sample (TD_WINDOW (widget));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TdWindow *self = TD_WINDOW (widget);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages"))
+    adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+td_window_close_request (GtkWindow *window)
+{
+  TdWindow *self = TD_WINDOW (window);
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (td_window_parent_class)->close_request (window);
+}
+
+static void
+td_window_dispose (GObject *object)
+{
+  TdWindow *self = TD_WINDOW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WINDOW);
+  g_clear_object (&self->switcher_title);
+  g_clear_object (&self->window_title);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (td_window_parent_class)->dispose (object);
+}
+
+static void
+td_window_class_init (TdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = td_window_dispose;
+  window_class->close_request = td_window_close_request;
+
+  g_type_ensure (TD_TYPE_CAMPAIGNS_PAGE);
+  g_type_ensure (TD_TYPE_STATISTICS_PAGE);
+  g_type_ensure (TD_TYPE_AWARDS_PAGE);
+  g_type_ensure (TD_TYPE_DIRECTORY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/td-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, campaigns_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, statistics_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, awards_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, directory_page);
+
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.create-file", "s", create_file_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+}
+
+static void
+td_window_init (TdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Both titles are swapped in and out of the header bar: keep them. */
+  self->switcher_title = g_object_ref (ADW_VIEW_SWITCHER_TITLE (adw_header_bar_get_title_widget (self->header_bar)));
+  self->window_title = g_object_ref_sink (ADW_WINDOW_TITLE (adw_window_title_new (_("Thi Đua"), NULL)));
+}
+
+TdWindow *
+td_window_new (TdApplication *application)
+{
+  TdWindow *self = g_object_new (TD_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  update_recent_menu (self);
+  update_title (self);
+  return self;
+}
+
+TdDatabase *
+td_window_get_database (TdWindow *self)
+{
+  g_return_val_if_fail (TD_IS_WINDOW (self), NULL);
+  return self->database;
+}
+
+GtkWidget *
+td_window_get_page (TdWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (TD_IS_WINDOW (self), NULL);
+
+  if (g_str_equal (name, "welcome"))
+    return gtk_stack_get_child_by_name (self->main_stack, "welcome");
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+/* «welcome» or the name of the page shown. */
+const char *
+td_window_get_visible_page (TdWindow *self)
+{
+  g_return_val_if_fail (TD_IS_WINDOW (self), NULL);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "welcome"))
+    return "welcome";
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}

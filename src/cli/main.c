@@ -1,0 +1,100 @@
+#define G_LOG_DOMAIN "thidua-cli"
+
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "td-cli.h"
+#include "td-locale.h"
+
+typedef struct
+{
+  const char *name;
+  int (*run) (const TdCliGlobals *globals, int argc, char **argv);
+} Command;
+
+static const Command commands[] = {
+  { "init", td_cli_init },
+  { "check", td_cli_check },
+  { "backup", td_cli_backup },
+  { "list", td_cli_list },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: thidua-cli [--db FILE] COMMAND [OPTIONS…]"));
+  fprintf (out, "%s\n\n", _("Keeps the records of emulation movements and awards (Thi Đua) in one database file."));
+  fprintf (out, "%s\n", _("Commands:"));
+  fprintf (out, "  init [--sample]        %s\n", _("create the database file; --sample fills it with the sample campaign"));
+  fprintf (out, "  check                  %s\n", _("check the file's integrity and references"));
+  fprintf (out, "  backup OUT.db          %s\n", _("write a backup copy of the open database"));
+  fprintf (out, "  list KIND [OPTIONS…]   %s\n", _("print records as tab-separated text, in Vietnamese order"));
+  fprintf (out, "                         %s\n", _("KIND: units people campaigns indicators decisions awards forms"));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  --db FILE              %s\n", _("the database file (default: the program's own database)"));
+  fprintf (out, "  -h, --help             %s\n", _("show this help; COMMAND --help shows a command's options"));
+  fprintf (out, "  --version              %s\n", _("show the version"));
+  fprintf (out, "\n%s\n", _("Exit status: 0 on success, 1 on a failure, 2 on a usage error."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  TdCliGlobals globals = { NULL };
+  g_autofree char *default_path = NULL;
+  int i;
+
+  /* A file-size limit must make writes fail cleanly, not kill us. */
+  signal (SIGXFSZ, SIG_IGN);
+  td_locale_init ();
+
+  for (i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_help (stdout);
+          return TD_CLI_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          printf ("thidua-cli %s\n", PACKAGE_VERSION);
+          return TD_CLI_OK;
+        }
+      else if (g_str_equal (arg, "--db"))
+        {
+          if (i + 1 >= argc || argv[i + 1][0] == '\0')
+            return td_cli_usage (_("--db needs a file name."));
+          globals.db_path = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--db="))
+        {
+          globals.db_path = arg + strlen ("--db=");
+          if (*globals.db_path == '\0')
+            return td_cli_usage (_("--db needs a file name."));
+        }
+      else if (arg[0] == '-')
+        return td_cli_usage (_("Unknown option “%s”. See thidua-cli --help."), arg);
+      else
+        break;
+    }
+
+  if (i >= argc)
+    return td_cli_usage (_("No command given. See thidua-cli --help."));
+
+  if (globals.db_path == NULL)
+    globals.db_path = default_path = td_database_default_path ();
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      return commands[c].run (&globals, argc - i, argv + i);
+
+  return td_cli_usage (_("Unknown command “%s”. See thidua-cli --help."), argv[i]);
+}

@@ -1,0 +1,139 @@
+#define G_LOG_DOMAIN "thidua-cli"
+
+#include "config.h"
+
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "td-cli.h"
+#include "td-sample.h"
+
+static void
+remove_database_files (const char *path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+int
+td_cli_init (const TdCliGlobals  *globals,
+             int                  argc,
+             char               **argv)
+{
+  gboolean sample = FALSE;
+  const GOptionEntry entries[] = {
+    { "sample", 0, 0, G_OPTION_ARG_NONE, &sample, N_("Fill the new database with the sample campaign"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— create the database file"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdDatabase) db = NULL;
+  g_autofree char *default_path = td_database_default_path ();
+  g_autofree char *display = g_filename_display_name (globals->db_path);
+  GStatBuf st;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!td_cli_parse (context, &argc, &argv))
+    return TD_CLI_USAGE;
+  if (argc > 1)
+    return td_cli_usage (_("init takes no file name: give it with --db FILE."));
+
+  if (g_stat (globals->db_path, &st) == 0 && (!S_ISREG (st.st_mode) || st.st_size > 0))
+    {
+      fprintf (stderr, "thidua-cli: %s\n",
+               S_ISDIR (st.st_mode)
+               ? _("The database file name is a folder. Give a file name with --db.")
+               : _("The database file already exists. Choose another name with --db, or remove the file first."));
+      return TD_CLI_FAILED;
+    }
+
+  if (g_str_equal (globals->db_path, default_path))
+    {
+      g_autofree char *folder = g_path_get_dirname (default_path);
+
+      g_mkdir_with_parents (folder, 0700);
+    }
+
+  db = td_database_open (globals->db_path, TD_DATABASE_OPEN_CREATE, &error);
+  if (db == NULL)
+    return td_cli_fail (error);
+
+  if (sample && !td_sample_load (db, &error))
+    {
+      g_clear_object (&db);
+      remove_database_files (globals->db_path);
+      return td_cli_fail (error);
+    }
+
+  if (isatty (STDERR_FILENO))
+    fprintf (stderr, sample ? _("Created %s with the sample campaign.\n") : _("Created %s.\n"), display);
+  return TD_CLI_OK;
+}
+
+int
+td_cli_check (const TdCliGlobals  *globals,
+              int                  argc,
+              char               **argv)
+{
+  const GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— check the database's integrity and references"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdDatabase) db = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!td_cli_parse (context, &argc, &argv))
+    return TD_CLI_USAGE;
+  if (argc > 1)
+    return td_cli_usage (_("check takes no arguments."));
+
+  db = td_cli_open (globals, &error);
+  if (db == NULL || !td_database_check (db, &problems, &error))
+    return td_cli_fail (error);
+
+  for (guint i = 0; i < problems->len; i++)
+    printf ("%s\n", (const char *) g_ptr_array_index (problems, i));
+
+  if (problems->len > 0)
+    {
+      fprintf (stderr, "thidua-cli: ");
+      fprintf (stderr,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u problem found. Restore the file from a backup.\n",
+                            "%u problems found. Restore the file from a backup.\n",
+                            problems->len),
+               problems->len);
+      return TD_CLI_FAILED;
+    }
+  return TD_CLI_OK;
+}
+
+int
+td_cli_backup (const TdCliGlobals  *globals,
+               int                  argc,
+               char               **argv)
+{
+  const GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("OUT.db — write a backup of the database"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdDatabase) db = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!td_cli_parse (context, &argc, &argv))
+    return TD_CLI_USAGE;
+  if (argc != 2)
+    return td_cli_usage (_("backup needs the name of the backup file: thidua-cli backup OUT.db"));
+
+  db = td_cli_open (globals, &error);
+  if (db == NULL || !td_database_backup (db, argv[1], &error))
+    return td_cli_fail (error);
+  return TD_CLI_OK;
+}

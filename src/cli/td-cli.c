@@ -1,0 +1,67 @@
+#define G_LOG_DOMAIN "thidua-cli"
+
+#include "config.h"
+
+#include <stdarg.h>
+
+#include <glib/gi18n.h>
+
+#include "td-cli.h"
+
+/* One line on stderr, UTF-8 whatever the locale (not g_printerr, which
+ * converts to the locale's character set). */
+int
+td_cli_fail (const GError *error)
+{
+  fprintf (stderr, "thidua-cli: %s\n", error->message);
+  return TD_CLI_FAILED;
+}
+
+int
+td_cli_usage (const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "thidua-cli: %s\n", message);
+  return TD_CLI_USAGE;
+}
+
+TdDatabase *
+td_cli_open (const TdCliGlobals  *globals,
+             GError             **error)
+{
+  return td_database_open (globals->db_path, TD_DATABASE_OPEN_DEFAULT, error);
+}
+
+gboolean
+td_cli_parse (GOptionContext   *context,
+              int              *argc,
+              char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, TRUE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      td_cli_usage ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* TSV fields cannot hold tabs or line breaks: those become spaces. */
+void
+td_cli_print_tsv (GString    *line,
+                  const char *field,
+                  gboolean    last)
+{
+  for (const char *p = field != NULL ? field : ""; *p; p++)
+    g_string_append_c (line, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+  g_string_append_c (line, last ? '\n' : '\t');
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <sqlite3.h>
+
+#include "td-database.h"
+
+G_BEGIN_DECLS
+
+/* For the stores only: statements are cached per database and must be
+ * released (reset) after use, which g_autoptr(TdStmt) does. */
+typedef sqlite3_stmt TdStmt;
+
+static inline void
+td_stmt_release (TdStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdStmt, td_stmt_release)
+
+sqlite3  *td_database_get_handle     (TdDatabase  *self);
+TdStmt   *td_database_prepare        (TdDatabase  *self,
+                                      const char  *sql,
+                                      GError     **error);
+gboolean  td_database_exec           (TdDatabase  *self,
+                                      const char  *sql,
+                                      GError     **error);
+gboolean  td_database_step_done      (TdDatabase  *self,
+                                      TdStmt      *stmt,
+                                      GError     **error);
+void      td_database_set_error      (TdDatabase  *self,
+                                      GError     **error,
+                                      int          rc);
+gboolean  td_database_update_derived (TdDatabase  *self,
+                                      const char  *table,
+                                      gint64       id,
+                                      GError     **error);
+
+void        td_bind_text       (TdStmt     *stmt,
+                                int         index,
+                                const char *text);
+void        td_bind_id         (TdStmt     *stmt,
+                                int         index,
+                                gint64      id);
+void        td_bind_int_or_null (TdStmt    *stmt,
+                                int         index,
+                                gint64      value);
+char       *td_column_text     (TdStmt     *stmt,
+                                int         index);
+gint64      td_column_id       (TdStmt     *stmt,
+                                int         index);
+
+G_END_DECLS

@@ -1,0 +1,902 @@
+#define G_LOG_DOMAIN "td-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "td-core-resources.h"
+#include "td-database-private.h"
+#include "td-text.h"
+
+struct _TdDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *handle;
+  char       *path;
+  GHashTable *statements;
+  guint       depth;
+  guint       created : 1;
+  guint       wal : 1;
+};
+
+G_DEFINE_FINAL_TYPE (TdDatabase, td_database, G_TYPE_OBJECT)
+
+#define SQLITE_MAGIC "SQLite format 3"
+#define MIGRATIONS_PATH RESOURCE_PREFIX "sql/"
+
+/* Derived data (DESIGN.md «Storage»): folded search text and collation
+ * keys, rebuilt wherever the source text changed behind our back. */
+typedef struct
+{
+  const char *table;
+  const char *source;
+  const char *search;
+  const char *sort_key;
+} DerivedTable;
+
+static const DerivedTable derived_tables[] = {
+  { "units",
+    "name || char(31) || coalesce(short_name, '')",
+    "td_fold(name || ' ' || coalesce(short_name, ''))",
+    "td_sort_key(name)" },
+  { "people",
+    "full_name || char(31) || coalesce(position, '') || char(31) || coalesce(rank, '')",
+    "td_fold(full_name || ' ' || coalesce(position, '') || ' ' || coalesce(rank, ''))",
+    "td_name_key(full_name)" },
+  { "campaigns",
+    "title || char(31) || coalesce(short_title, '') || char(31) || coalesce(launch_number, '')",
+    "td_fold(title || ' ' || coalesce(short_title, '') || ' ' || coalesce(launch_number, ''))",
+    "td_sort_key(title)" },
+};
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static void
+sql_fold (sqlite3_context *context,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *folded = td_text_fold (text);
+
+  sqlite3_result_text (context, folded, -1, g_free);
+}
+
+static void
+result_key (sqlite3_context *context,
+            GBytes          *key)
+{
+  gsize size = 0;
+  const void *data = g_bytes_get_data (key, &size);
+
+  sqlite3_result_blob (context, data, (int) size, SQLITE_TRANSIENT);
+  g_bytes_unref (key);
+}
+
+static void
+sql_sort_key (sqlite3_context *context,
+              int              argc,
+              sqlite3_value  **argv)
+{
+  result_key (context, td_text_sort_key ((const char *) sqlite3_value_text (argv[0])));
+}
+
+static void
+sql_name_key (sqlite3_context *context,
+              int              argc,
+              sqlite3_value  **argv)
+{
+  result_key (context, td_text_name_sort_key ((const char *) sqlite3_value_text (argv[0])));
+}
+
+static int
+sql_collate_vi (void       *user_data,
+                int         len_a,
+                const void *a,
+                int         len_b,
+                const void *b)
+{
+  g_autofree char *sa = g_strndup (a, len_a);
+  g_autofree char *sb = g_strndup (b, len_b);
+
+  return td_text_collate (sa, sb);
+}
+
+void
+td_database_set_error (TdDatabase  *self,
+                       GError     **error,
+                       int          rc)
+{
+  const char *detail = self != NULL && self->handle != NULL
+                       ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_LOCKED,
+                   _("The database is busy in another program. Try again in a moment."));
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_READ_ONLY,
+                   _("The database file cannot be changed: it is read-only. Open a copy you may write to."));
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_DISK_FULL,
+                   _("The disk is full. Free some space and try again."));
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_CORRUPT,
+                   _("The database file is damaged. Restore it from a backup."));
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_UNREADABLE,
+                   _("The database file cannot be opened: %s."), detail);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
+                   _("Reading or writing the database file failed: %s. Check the disk and try again."),
+                   detail);
+      break;
+    default:
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
+                   _("The database refused the change: %s."), detail);
+      break;
+    }
+}
+
+/* Reads the 100-byte header without opening the file for writing and
+ * refuses whatever is not a whole Thi Đua database (DESIGN.md «Storage»). */
+static gboolean
+check_header (const char  *path,
+              gboolean     create,
+              gboolean    *is_new,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *folder = g_path_get_dirname (path);
+  guint8 header[100];
+  struct stat st;
+  guint32 page_size, page_count, user_version, app_id;
+  gssize n;
+  int fd;
+
+  *is_new = FALSE;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT && !g_file_test (folder, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *display_folder = g_filename_display_name (folder);
+
+          g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NO_FOLDER,
+                       _("The folder “%s” does not exist. Choose another place for the database."),
+                       display_folder);
+          return FALSE;
+        }
+      if (saved == ENOENT && create)
+        {
+          *is_new = TRUE;
+          return TRUE;
+        }
+      if (saved == ENOENT)
+        g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND,
+                     _("The file “%s” does not exist. Check the name, or create a new database."),
+                     display);
+      else
+        g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_UNREADABLE,
+                     _("The file “%s” cannot be read: %s."), display, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_IS_FOLDER,
+                   _("“%s” is a folder, not a database file. Choose a file."), display);
+      return FALSE;
+    }
+
+  if (st.st_size == 0)
+    {
+      if (create)
+        {
+          *is_new = TRUE;
+          return TRUE;
+        }
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_EMPTY,
+                   _("The file “%s” is empty, not a Thi Đua database. Create a new database instead."),
+                   display);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_UNREADABLE,
+                   _("The file “%s” cannot be read: %s."), display, g_strerror (saved));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n < (gssize) sizeof header || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Thi Đua database (it is not a database file at all). Choose a file made by Thi Đua."),
+                   display);
+      return FALSE;
+    }
+
+  app_id = read_be32 (header + 68);
+  user_version = read_be32 (header + 60);
+  if (app_id != TD_APPLICATION_ID)
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not of Thi Đua. It was left unchanged."),
+                   display);
+      return FALSE;
+    }
+  if (user_version > TD_SCHEMA_VERSION)
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NEWER,
+                   _("“%s” was written by a newer version of Thi Đua (data version %u; this program reads up to %u). Update Thi Đua to open it."),
+                   display, user_version, (guint) TD_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  page_count = read_be32 (header + 28);
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_CORRUPT,
+                   _("The database file “%s” is damaged. Restore it from a backup."), display);
+      return FALSE;
+    }
+  /* The in-header size is valid only when its version matches the change
+   * counter (SQLite file format §1.3.7). */
+  if ((read_be32 (header + 24) == read_be32 (header + 92) &&
+       (guint64) page_count * page_size > (guint64) st.st_size) ||
+      st.st_size % page_size != 0)
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_TRUNCATED,
+                   _("The database file “%s” is incomplete (cut off, perhaps by a failed copy). Restore it from a backup."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+on_network_filesystem (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  struct statfs fs;
+
+  if (statfs (folder, &fs) != 0)
+    return FALSE;
+
+  switch ((unsigned long) fs.f_type)
+    {
+    case 0x6969:      /* NFS */
+    case 0x517B:      /* SMB */
+    case 0xFF534D42:  /* CIFS */
+    case 0xFE534D42:  /* SMB2 */
+    case 0x65735546:  /* FUSE (sshfs and friends) */
+    case 0x564C:      /* NCP */
+    case 0x73757245:  /* Coda */
+    case 0x6B414653:  /* AFS */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+td_database_exec (TdDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      td_database_set_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+query_int (TdDatabase *self,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  if (sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Migrations are numbered files in the GResource: 001-schema.sql… Each
+ * runs in one transaction that also bumps user_version. */
+static gboolean
+run_migrations (TdDatabase  *self,
+                GError     **error)
+{
+  g_auto(GStrv) names = NULL;
+  int current = query_int (self, "PRAGMA user_version");
+  guint n;
+
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (names == NULL)
+    return FALSE;
+  n = g_strv_length (names);
+  qsort (names, n, sizeof (char *), compare_names);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *resource = NULL;
+      g_autofree char *pragma = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      int version = atoi (names[i]);
+
+      if (version <= current || version > TD_SCHEMA_VERSION)
+        continue;
+
+      resource = g_strconcat (MIGRATIONS_PATH, names[i], NULL);
+      bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      pragma = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                TD_APPLICATION_ID, version);
+
+      if (!td_database_begin (self, error))
+        return FALSE;
+      if (!td_database_exec (self, sql, error) ||
+          !td_database_exec (self, pragma, error) ||
+          !td_database_commit (self, error))
+        {
+          td_database_rollback (self);
+          g_prefix_error (error, _("Updating the database to version %d failed: "), version);
+          return FALSE;
+        }
+      current = version;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+register_functions (TdDatabase *self)
+{
+  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+
+  return sqlite3_create_function (self->handle, "td_fold", 1, flags, NULL, sql_fold, NULL, NULL) == SQLITE_OK &&
+         sqlite3_create_function (self->handle, "td_sort_key", 1, flags, NULL, sql_sort_key, NULL, NULL) == SQLITE_OK &&
+         sqlite3_create_function (self->handle, "td_name_key", 1, flags, NULL, sql_name_key, NULL, NULL) == SQLITE_OK &&
+         sqlite3_create_collation_v2 (self->handle, "vi", SQLITE_UTF8, NULL, sql_collate_vi, NULL) == SQLITE_OK;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+td_database_finalize (GObject *object)
+{
+  TdDatabase *self = (TdDatabase *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (td_database_parent_class)->finalize (object);
+}
+
+static void
+td_database_class_init (TdDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = td_database_finalize;
+}
+
+static void
+td_database_init (TdDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+char *
+td_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "thidua", "thidua.db", NULL);
+}
+
+TdDatabase *
+td_database_open (const char           *path,
+                  TdDatabaseOpenFlags   flags,
+                  GError              **error)
+{
+  g_autoptr(TdDatabase) self = NULL;
+  gboolean is_new = FALSE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_header (path, (flags & TD_DATABASE_OPEN_CREATE) != 0, &is_new, error))
+    return NULL;
+
+  {
+    static gsize registered;
+
+    /* Registered by hand: a static library drops resource constructors. */
+    if (g_once_init_enter (&registered))
+      {
+        td_core_register_resource ();
+        g_once_init_leave (&registered, 1);
+      }
+  }
+
+  self = g_object_new (TD_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->created = is_new;
+
+  rc = sqlite3_open_v2 (path, &self->handle,
+                        SQLITE_OPEN_READWRITE | (is_new ? SQLITE_OPEN_CREATE : 0) |
+                        SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      td_database_set_error (self, error, rc);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+
+  if (!register_functions (self))
+    {
+      td_database_set_error (self, error, sqlite3_errcode (self->handle));
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->handle, 5000);
+  if (!td_database_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  /* WAL needs shared memory that network filesystems do not provide. */
+  self->wal = !on_network_filesystem (path);
+  if (!td_database_exec (self,
+                         self->wal ? "PRAGMA journal_mode = WAL"
+                                   : "PRAGMA journal_mode = DELETE",
+                         error))
+    return NULL;
+
+  if (!run_migrations (self, error))
+    return NULL;
+
+  if (!td_database_rebuild_derived (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+td_database_get_path (TdDatabase *self)
+{
+  g_return_val_if_fail (TD_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+gboolean
+td_database_get_created (TdDatabase *self)
+{
+  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+  return self->created;
+}
+
+gboolean
+td_database_get_wal (TdDatabase *self)
+{
+  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+  return self->wal;
+}
+
+int
+td_database_get_schema_version (TdDatabase *self)
+{
+  g_return_val_if_fail (TD_IS_DATABASE (self), -1);
+  return query_int (self, "PRAGMA user_version");
+}
+
+sqlite3 *
+td_database_get_handle (TdDatabase *self)
+{
+  g_return_val_if_fail (TD_IS_DATABASE (self), NULL);
+  return self->handle;
+}
+
+TdStmt *
+td_database_prepare (TdDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TD_IS_DATABASE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      td_database_set_error (self, error, rc);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+td_database_step_done (TdDatabase  *self,
+                       TdStmt      *stmt,
+                       GError     **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      td_database_set_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Nested transactions become savepoints, so a store may call another
+ * store inside its own transaction. */
+gboolean
+td_database_begin (TdDatabase  *self,
+                   GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT td_%u", self->depth);
+  if (!td_database_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+td_database_commit (TdDatabase  *self,
+                    GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  sql = self->depth == 1 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE td_%u", self->depth - 1);
+  if (!td_database_exec (self, sql, error))
+    return FALSE;
+  self->depth--;
+  return TRUE;
+}
+
+void
+td_database_rollback (TdDatabase *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (TD_IS_DATABASE (self));
+  g_return_if_fail (self->depth > 0);
+
+  sql = self->depth == 1 ? g_strdup ("ROLLBACK")
+                         : g_strdup_printf ("ROLLBACK TO td_%u; RELEASE td_%u",
+                                            self->depth - 1, self->depth - 1);
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Rolling back failed: %s", sqlite3_errmsg (self->handle));
+  self->depth--;
+}
+
+/* No records a user made: the window then offers the sample. */
+gboolean
+td_database_is_empty (TdDatabase *self)
+{
+  g_return_val_if_fail (TD_IS_DATABASE (self), TRUE);
+
+  return query_int (self,
+                    "SELECT (SELECT count(*) FROM units) + (SELECT count(*) FROM people)"
+                    " + (SELECT count(*) FROM campaigns) + (SELECT count(*) FROM decisions)") == 0;
+}
+
+static const DerivedTable *
+find_derived (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (derived_tables); i++)
+    if (g_str_equal (derived_tables[i].table, table))
+      return &derived_tables[i];
+  return NULL;
+}
+
+gboolean
+td_database_update_derived (TdDatabase  *self,
+                            const char  *table,
+                            gint64       id,
+                            GError     **error)
+{
+  const DerivedTable *d = find_derived (table);
+  g_autofree char *sql = NULL;
+  g_autoptr(TdStmt) stmt = NULL;
+
+  g_return_val_if_fail (d != NULL, FALSE);
+
+  sql = g_strdup_printf ("UPDATE %s SET search_text = %s, sort_key = %s, derived_from = %s "
+                         "WHERE id = ?1",
+                         d->table, d->search, d->sort_key, d->source);
+  stmt = td_database_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return td_database_step_done (self, stmt, error);
+}
+
+/* Rows written by outside tools carry no derived data, or stale data:
+ * compare each row's source with what its derived data was made from. */
+gboolean
+td_database_rebuild_derived (TdDatabase  *self,
+                             GError     **error)
+{
+  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+
+  if (!td_database_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (derived_tables); i++)
+    {
+      const DerivedTable *d = &derived_tables[i];
+      g_autofree char *sql = NULL;
+
+      sql = g_strdup_printf ("UPDATE %s SET search_text = %s, sort_key = %s, derived_from = %s "
+                             "WHERE derived_from IS NOT %s OR search_text IS NULL OR sort_key IS NULL",
+                             d->table, d->search, d->sort_key, d->source, d->source);
+      if (!td_database_exec (self, sql, error))
+        {
+          td_database_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return td_database_commit (self, error);
+}
+
+/* An online backup through SQLite (never a file copy: the WAL may hold
+ * the newest pages), written beside the target and renamed when whole. */
+gboolean
+td_database_backup (TdDatabase  *self,
+                    const char  *out_path,
+                    GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (out_path);
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *folder = NULL;
+  sqlite3 *target = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_path != NULL, FALSE);
+
+  if (g_file_test (out_path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_IS_FOLDER,
+                   _("“%s” is a folder. Give the name of the backup file."), display);
+      return FALSE;
+    }
+  {
+    g_autoptr(GFile) a = g_file_new_for_path (out_path);
+    g_autoptr(GFile) b = g_file_new_for_path (self->path);
+
+    if (g_file_equal (a, b))
+      {
+        g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
+                     _("The backup cannot replace the database itself. Choose another file name."));
+        return FALSE;
+      }
+  }
+  folder = g_path_get_dirname (out_path);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *display_folder = g_filename_display_name (folder);
+
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NO_FOLDER,
+                   _("The folder “%s” does not exist. Choose another place for the backup."),
+                   display_folder);
+      return FALSE;
+    }
+
+  tmp_path = g_strdup_printf ("%s.tmp-%d", out_path, (int) getpid ());
+  g_unlink (tmp_path);
+
+  rc = sqlite3_open_v2 (tmp_path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (target, "main", self->handle, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (target);
+      else
+        {
+          do
+            rc = sqlite3_backup_step (backup, -1);
+          while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
+                   _("The backup to “%s” failed: %s. Check the disk and try again."),
+                   display, target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (target);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  sqlite3_close_v2 (target);
+
+  if (g_rename (tmp_path, out_path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
+                   _("The backup could not be saved as “%s”: %s."), display, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* integrity_check and foreign_key_check; each problem found is one line. */
+gboolean
+td_database_check (TdDatabase  *self,
+                   GPtrArray  **problems,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_ptr_array_add (found, g_strdup (line));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      td_database_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (found,
+                       g_strdup_printf (_("Row %lld of table “%s” refers to a missing row of “%s”."),
+                                        (long long) sqlite3_column_int64 (stmt, 1),
+                                        (const char *) sqlite3_column_text (stmt, 0),
+                                        (const char *) sqlite3_column_text (stmt, 2)));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      td_database_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+  return TRUE;
+}
+
+void
+td_bind_text (TdStmt     *stmt,
+              int         index,
+              const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+td_bind_id (TdStmt *stmt,
+            int     index,
+            gint64  id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+void
+td_bind_int_or_null (TdStmt *stmt,
+                     int     index,
+                     gint64  value)
+{
+  if (value == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+char *
+td_column_text (TdStmt *stmt,
+                int     index)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, index);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+gint64
+td_column_id (TdStmt *stmt,
+              int     index)
+{
+  return sqlite3_column_type (stmt, index) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, index);
+}

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *td_format_thousands (gint64      value,
+                           const char *separator);
+char *td_format_number    (double      value,
+                           const char *thousands,
+                           const char *decimal);
+char *td_format_date      (const char *iso_date);
+
+G_END_DECLS

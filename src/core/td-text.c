@@ -1,0 +1,243 @@
+#define G_LOG_DOMAIN "td-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <unicode/ucol.h>
+#include <unicode/uclean.h>
+#include <unicode/ustring.h>
+
+#include "td-text.h"
+
+/* One collator for the process.  ICU collators are safe for concurrent
+ * const use (compare, sort keys) once opened. */
+static UCollator *collator;
+static GMutex collator_lock;
+
+static UCollator *
+get_collator (void)
+{
+  UCollator *result;
+
+  g_mutex_lock (&collator_lock);
+  if (collator == NULL)
+    {
+      UErrorCode status = U_ZERO_ERROR;
+
+      collator = ucol_open ("vi", &status);
+      if (U_FAILURE (status))
+        g_error ("Cannot open the ICU collator for Vietnamese: %s", u_errorName (status));
+    }
+  result = collator;
+  g_mutex_unlock (&collator_lock);
+
+  return result;
+}
+
+static UChar *
+to_utf16 (const char *text,
+          int32_t    *length)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t needed = 0;
+  UChar *buffer;
+
+  u_strFromUTF8 (NULL, 0, &needed, text, -1, &status);
+  status = U_ZERO_ERROR;
+  buffer = g_new (UChar, needed + 1);
+  u_strFromUTF8 (buffer, needed + 1, length, text, -1, &status);
+  if (U_FAILURE (status))
+    {
+      *length = 0;
+      buffer[0] = 0;
+    }
+  return buffer;
+}
+
+/* Trimmed, runs of white space made one space, NFC: how text is stored. */
+char *
+td_text_normalize (const char *text)
+{
+  g_autofree char *nfc = NULL;
+  GString *out;
+  gboolean space = FALSE;
+
+  if (text == NULL)
+    return NULL;
+
+  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (nfc == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (nfc));
+  for (const char *p = nfc; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Search text: lower case, tone and letter marks removed, đ folded to d
+ * (DOMAIN.md: «dang huy hau» finds «Đặng Huy Hậu»). */
+char *
+td_text_fold (const char *text)
+{
+  g_autofree char *nfd = NULL;
+  GString *out;
+  gboolean space = FALSE;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  nfd = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  if (nfd == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (nfd));
+  for (const char *p = nfd; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (c == 0x0110 || c == 0x0111 || c == 0x00D0)
+        c = 'd';
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, g_unichar_tolower (c));
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+td_text_fold_contains (const char *folded_haystack,
+                       const char *needle)
+{
+  g_autofree char *folded = td_text_fold (needle);
+
+  return strstr (folded_haystack != NULL ? folded_haystack : "", folded) != NULL;
+}
+
+GBytes *
+td_text_sort_key (const char *text)
+{
+  UCollator *coll = get_collator ();
+  g_autofree UChar *wide = NULL;
+  int32_t length = 0;
+  int32_t needed;
+  guint8 *key;
+
+  wide = to_utf16 (text != NULL ? text : "", &length);
+  needed = ucol_getSortKey (coll, wide, length, NULL, 0);
+  key = g_malloc (needed);
+  ucol_getSortKey (coll, wide, length, key, needed);
+
+  /* Drop the terminating zero: blobs compare with memcmp in SQLite. */
+  return g_bytes_new_take (key, needed > 0 ? needed - 1 : 0);
+}
+
+void
+td_text_split_name (const char  *full_name,
+                    char       **family,
+                    char       **middle,
+                    char       **given)
+{
+  g_autofree char *normal = td_text_normalize (full_name);
+  g_auto(GStrv) words = g_strsplit (normal != NULL ? normal : "", " ", -1);
+  guint n = g_strv_length (words);
+
+  if (n == 0 || words[0][0] == '\0')
+    {
+      if (family) *family = g_strdup ("");
+      if (middle) *middle = g_strdup ("");
+      if (given) *given = g_strdup ("");
+      return;
+    }
+
+  if (given)
+    *given = g_strdup (words[n - 1]);
+  if (family)
+    *family = g_strdup (n > 1 ? words[0] : "");
+  if (middle)
+    {
+      if (n > 2)
+        {
+          char *last = words[n - 1];
+
+          words[n - 1] = NULL;
+          *middle = g_strjoinv (" ", words + 1);
+          words[n - 1] = last;
+        }
+      else
+        *middle = g_strdup ("");
+    }
+}
+
+/* DOMAIN.md: people are listed by given name, then middle, then family. */
+char *
+td_text_name_for_sort (const char *full_name)
+{
+  g_autofree char *family = NULL;
+  g_autofree char *middle = NULL;
+  g_autofree char *given = NULL;
+  GString *out = g_string_new (NULL);
+
+  td_text_split_name (full_name, &family, &middle, &given);
+  g_string_append (out, given);
+  if (*middle)
+    g_string_append_printf (out, " %s", middle);
+  if (*family)
+    g_string_append_printf (out, " %s", family);
+  return g_string_free (out, FALSE);
+}
+
+GBytes *
+td_text_name_sort_key (const char *full_name)
+{
+  g_autofree char *reordered = td_text_name_for_sort (full_name);
+
+  return td_text_sort_key (reordered);
+}
+
+int
+td_text_collate (const char *a,
+                 const char *b)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UCollationResult result;
+
+  result = ucol_strcollUTF8 (get_collator (),
+                             a != NULL ? a : "", -1,
+                             b != NULL ? b : "", -1,
+                             &status);
+  if (U_FAILURE (status))
+    return g_strcmp0 (a, b);
+  return (int) result;
+}
+
+/* For leak checkers: ICU keeps caches until u_cleanup(). */
+void
+td_text_cleanup (void)
+{
+  g_mutex_lock (&collator_lock);
+  g_clear_pointer (&collator, ucol_close);
+  g_mutex_unlock (&collator_lock);
+  u_cleanup ();
+}

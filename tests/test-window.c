@@ -1,0 +1,380 @@
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "td-application.h"
+#include "td-awards-page.h"
+#include "td-campaign-store.h"
+#include "td-campaigns-page.h"
+#include "td-decision-store.h"
+#include "td-directory-page.h"
+#include "td-locale.h"
+#include "td-person-store.h"
+#include "td-sample.h"
+#include "td-statistics-page.h"
+#include "td-table.h"
+#include "td-test-util.h"
+#include "td-text.h"
+#include "td-unit-store.h"
+#include "td-window.h"
+
+static TdApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Spins the main loop until @condition holds, for at most five seconds. */
+static gboolean
+spin_until (Condition condition,
+            gpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+always_false (gpointer data)
+{
+  return FALSE;
+}
+
+/* Lets the window lay out and draw what changed. */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  (void) always_false;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *folder = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *file = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (folder, 0755);
+  file = g_build_filename (folder, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("screenshot: %s", file);
+}
+
+static char *
+new_sample_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = td_test_tmp_path ("mau.db");
+  g_autoptr(TdDatabase) db = td_database_open (path, TD_DATABASE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  td_sample_load (db, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static TdWindow *
+open_window (const char *path)
+{
+  TdWindow *window = td_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (spin_until (is_mapped, window));
+  g_assert_true (td_window_open_path (window, path, FALSE));
+  settle ();
+  return window;
+}
+
+static void
+show_page (TdWindow   *window,
+           const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
+  settle ();
+  g_assert_cmpstr (td_window_get_visible_page (window), ==, name);
+}
+
+static void
+test_campaigns (TdWindow   *window,
+                TdDatabase *db)
+{
+  TdCampaignsPage *page = TD_CAMPAIGNS_PAGE (td_window_get_page (window, "campaigns"));
+  g_autoptr(GPtrArray) campaigns = td_campaign_store_list (db, NULL, NULL);
+  g_autoptr(GPtrArray) indicators = NULL;
+
+  show_page (window, "campaigns");
+  g_assert_cmpuint (td_campaigns_page_get_n_campaigns (page), ==, campaigns->len);
+  indicators = td_campaign_store_list_indicators (db, ((TdCampaign *) g_ptr_array_index (campaigns, 0))->id, NULL);
+  g_assert_cmpuint (td_campaigns_page_get_n_indicators (page), ==, indicators->len);
+  save_screenshot (GTK_WIDGET (window), "campaigns.png");
+}
+
+static void
+test_statistics (TdWindow   *window,
+                 TdDatabase *db)
+{
+  TdStatisticsPage *page = TD_STATISTICS_PAGE (td_window_get_page (window, "statistics"));
+  g_autoptr(GPtrArray) campaigns = td_campaign_store_list (db, NULL, NULL);
+  TdCampaign *campaign = g_ptr_array_index (campaigns, 0);
+  g_autoptr(GPtrArray) indicators = td_campaign_store_list_indicators (db, campaign->id, NULL);
+  g_autoptr(GPtrArray) values = td_campaign_store_list_values (db, campaign->id, 2018, NULL);
+  g_autoptr(GHashTable) units = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  show_page (window, "statistics");
+  g_assert_true (td_statistics_page_show (page, campaign->id, 2018));
+  settle ();
+  g_assert_cmpint (td_statistics_page_get_year (page), ==, 2018);
+  g_assert_cmpuint (td_statistics_page_get_n_indicators (page), ==, indicators->len);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      TdIndicator *indicator = g_ptr_array_index (indicators, i);
+
+      g_assert_cmpfloat (td_statistics_page_get_total (page, i), ==,
+                         td_campaign_store_total (db, indicator->id, 2018, NULL));
+    }
+  /* Every unit with a value has its row, plus parents and the total. */
+  for (guint i = 0; i < values->len; i++)
+    g_hash_table_add (units, &((TdIndicatorValue *) g_ptr_array_index (values, i))->unit_id);
+  g_assert_cmpuint (g_list_model_get_n_items (td_statistics_page_get_rows (page)), >,
+                    g_hash_table_size (units));
+  save_screenshot (GTK_WIDGET (window), "statistics.png");
+}
+
+static void
+test_awards (TdWindow   *window,
+             TdDatabase *db)
+{
+  TdAwardsPage *page = TD_AWARDS_PAGE (td_window_get_page (window, "awards"));
+  g_autoptr(GPtrArray) decisions = td_decision_store_list (db, NULL, 0, 0, NULL);
+  GListModel *rows = td_awards_page_get_rows (page);
+
+  show_page (window, "awards");
+  g_assert_cmpuint (td_awards_page_get_n_decisions (page), ==, decisions->len);
+
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      TdDecision *decision = g_ptr_array_index (decisions, i);
+      g_autoptr(GPtrArray) awards = td_decision_store_list_awards (db, decision->id, NULL);
+      g_autoptr(TdItem) last = NULL;
+      guint lines = 0;
+
+      td_awards_page_select (page, i);
+      settle ();
+      g_assert_cmpint (td_awards_page_get_decision_id (page), ==, decision->id);
+      for (guint r = 0; r < g_list_model_get_n_items (rows); r++)
+        {
+          g_autoptr(TdItem) item = g_list_model_get_item (rows, r);
+
+          if (((TdAwardRow *) td_item_get_record (item))->kind == TD_AWARD_ROW_LINE)
+            lines++;
+        }
+      g_assert_cmpuint (lines, ==, awards->len);
+      last = g_list_model_get_item (rows, g_list_model_get_n_items (rows) - 1);
+      g_assert_cmpint (((TdAwardRow *) td_item_get_record (last))->kind, ==, TD_AWARD_ROW_TOTAL);
+      g_assert_cmpint (((TdAwardRow *) td_item_get_record (last))->amount, ==, decision->total);
+      if (decision->number != NULL)
+        save_screenshot (GTK_WIDGET (window), "awards.png");
+    }
+}
+
+static void
+test_directory (TdWindow   *window,
+                TdDatabase *db)
+{
+  TdDirectoryPage *page = TD_DIRECTORY_PAGE (td_window_get_page (window, "directory"));
+  g_autoptr(GPtrArray) people = td_person_store_list (db, NULL, 0, NULL);
+  g_autoptr(GPtrArray) units = td_unit_store_list (db, NULL, FALSE, NULL);
+  g_autoptr(GPtrArray) dang = td_person_store_list (db, "dang", 0, NULL);
+  GListModel *model = td_directory_page_get_people (page);
+
+  show_page (window, "directory");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, people->len);
+  for (guint i = 0; i < people->len; i++)
+    {
+      g_autoptr(TdItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (((TdPerson *) td_item_get_record (item))->full_name, ==,
+                       ((TdPerson *) g_ptr_array_index (people, i))->full_name);
+    }
+  /* The tree opens expanded: every unit has its row, in tree order. */
+  g_assert_cmpuint (g_list_model_get_n_items (td_directory_page_get_units (page)), ==, units->len);
+  for (guint i = 0; i < units->len; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (td_directory_page_get_units (page), i);
+      g_autoptr(TdItem) item = gtk_tree_list_row_get_item (row);
+      TdUnit *unit = g_ptr_array_index (units, i);
+
+      g_assert_cmpstr (((TdUnit *) td_item_get_record (item))->name, ==, unit->name);
+      g_assert_cmpuint (gtk_tree_list_row_get_depth (row), ==, unit->depth);
+    }
+  save_screenshot (GTK_WIDGET (window), "directory.png");
+
+  td_directory_page_set_search (page, "dang");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (td_directory_page_get_people (page)), ==, dang->len);
+  td_directory_page_set_search (page, "");
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer type)
+{
+  GtkWindow *window = find_toplevel (GPOINTER_TO_SIZE (type));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static void
+test_sample (void)
+{
+  g_autofree char *path = new_sample_file ();
+  g_autofree char *text_path = td_test_tmp_path ("notes.txt");
+  g_autoptr(TdDatabase) db = td_database_open (path, TD_DATABASE_OPEN_DEFAULT, NULL);
+  TdWindow *window = open_window (path);
+  g_autofree char *base = g_path_get_basename (path);
+  GtkWindow *dialog;
+
+  g_assert_cmpstr (td_window_get_visible_page (window), !=, "welcome");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), base));
+
+  test_campaigns (window, db);
+  test_statistics (window, db);
+  test_awards (window, db);
+  test_directory (window, db);
+
+  /* About. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (spin_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW)));
+  settle ();
+  dialog = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  save_screenshot (GTK_WIDGET (dialog), "about.png");
+  gtk_window_destroy (dialog);
+
+  /* Keyboard shortcuts. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (spin_until (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW)));
+  settle ();
+  dialog = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  save_screenshot (GTK_WIDGET (dialog), "shortcuts.png");
+  gtk_window_close (dialog);
+
+  /* A bad file: the core's message in a dialog, the sample stays open. */
+  g_assert_true (g_file_set_contents (text_path, "Không phải cơ sở dữ liệu\n", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", text_path));
+  g_assert_true (spin_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  settle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "notes.txt"));
+  save_screenshot (GTK_WIDGET (dialog), "bad-file.png");
+  gtk_window_destroy (dialog);
+  g_assert_cmpstr (td_database_get_path (td_window_get_database (window)), ==, path);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_welcome (void)
+{
+  g_autofree char *path = td_test_tmp_path ("empty.db");
+  TdWindow *window;
+  g_autoptr(GPtrArray) people = NULL;
+  const char *opened;
+
+  {
+    g_autoptr(TdDatabase) db = td_database_open (path, TD_DATABASE_OPEN_CREATE, NULL);
+
+    g_assert_nonnull (db);
+  }
+  window = open_window (path);
+  g_assert_cmpstr (td_window_get_visible_page (window), ==, "welcome");
+  save_screenshot (GTK_WIDGET (window), "welcome.png");
+
+  /* «Open the sample data» makes a new file beside the default database. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  settle ();
+  opened = td_database_get_path (td_window_get_database (window));
+  g_assert_true (g_str_has_suffix (opened, "du-lieu-mau.db"));
+  g_assert_cmpstr (td_window_get_visible_page (window), !=, "welcome");
+  people = td_person_store_list (td_window_get_database (window), NULL, 0, NULL);
+  g_assert_cmpuint (people->len, >=, 12);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  td_test_init (&argc, &argv);
+  /* The window in Vietnamese, from the build folder's catalogue. */
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  td_locale_init ();
+  data_home = td_test_tmp_path ("data-home");
+  g_mkdir_with_parents (data_home, 0700);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = td_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/sample/every-page-shows-the-records", test_sample);
+  g_test_add_func ("/window/empty/welcome-offers-the-sample", test_welcome);
+
+  status = td_test_run ();
+  g_clear_object (&app);
+  return status;
+}
