@@ -6,6 +6,7 @@
 
 #include "td-app-resources.h"
 #include "td-application.h"
+#include "td-foreign-strings.h"
 #include "td-window.h"
 
 struct _TdApplication
@@ -13,6 +14,7 @@ struct _TdApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  gboolean        open_sample;
 };
 
 G_DEFINE_FINAL_TYPE (TdApplication, td_application, ADW_TYPE_APPLICATION)
@@ -76,9 +78,11 @@ on_about (GSimpleAction *action,
                         "developer-name", _("The Thi Đua developers"),
                         "developers", developers,
                         "copyright", "© 2026 The Thi Đua developers",
-                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "license-type", GTK_LICENSE_CUSTOM,
+                        "license", _("Thi Đua is free software: you can redistribute it and change it under the terms of the GNU General Public License, version 3 or any later version. It comes with absolutely no warranty."),
                         "translator-credits", _("translator-credits"),
                         NULL);
+  td_translate_foreign_strings (GTK_WIDGET (about));
   gtk_window_present (about);
 }
 
@@ -132,7 +136,25 @@ td_application_activate (GApplication *application)
 
   window = get_window (self);
   gtk_window_present (GTK_WINDOW (window));
-  td_window_open_startup_file (window);
+  if (self->open_sample)
+    td_window_open_sample (window);
+  else
+    td_window_open_startup_file (window);
+}
+
+static int
+td_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  TdApplication *self = TD_APPLICATION (application);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("thidua %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  self->open_sample = g_variant_dict_contains (options, "sample");
+  return -1;
 }
 
 static void
@@ -174,11 +196,20 @@ td_application_class_init (TdApplicationClass *klass)
   app_class->startup = td_application_startup;
   app_class->activate = td_application_activate;
   app_class->open = td_application_open;
+  app_class->handle_local_options = td_application_handle_local_options;
 }
 
 static void
 td_application_init (TdApplication *self)
 {
+  const GOptionEntry entries[] = {
+    { "sample", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open a new copy of the sample data"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.db]"));
 }
 
 TdApplication *

@@ -257,8 +257,9 @@ reload (TdAwardsPage *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
-      /* Translators: under a decision in the list, «15/01/2019 · 14 awards · 44.480.000 đ». */
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d award · %s đ", "%s · %d awards · %s đ",
+      /* Translators: under a decision in the list, «15/01/2019 · 14 awards · 44.480.000 đ»;
+       * a no-break space before «đ» keeps it with the amount. */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d award · %s đ", "%s · %d awards · %s đ",
                                                decision->n_collectives + decision->n_individuals),
                                   date, decision->n_collectives + decision->n_individuals, money);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),

@@ -140,7 +140,6 @@ rebuild_columns (TdStatisticsPage *self)
       g_autoptr(GtkColumnViewColumn) column = td_column_new (title, row_value, GUINT_TO_POINTER (i),
                                                              TD_COLUMN_NUMERIC);
 
-      gtk_column_view_column_set_fixed_width (column, 190);
       gtk_column_view_append_column (self->grid_view, column);
     }
 }

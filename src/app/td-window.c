@@ -8,6 +8,7 @@
 #include "td-awards-page.h"
 #include "td-campaigns-page.h"
 #include "td-directory-page.h"
+#include "td-foreign-strings.h"
 #include "td-sample.h"
 #include "td-statistics-page.h"
 #include "td-window.h"
@@ -440,6 +441,15 @@ td_window_new (TdApplication *application)
     }
   update_recent_menu (self);
   update_title (self);
+  {
+    GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+    if (overlay != NULL)
+      {
+        gtk_window_set_title (GTK_WINDOW (overlay), _("Keyboard Shortcuts"));
+        td_translate_foreign_strings (GTK_WIDGET (overlay));
+      }
+  }
   return self;
 }
 
