@@ -279,6 +279,34 @@ test_bad_file (void)
   g_assert_nonnull (strstr (vi.err, "không phải"));
 }
 
+static void
+test_words (void)
+{
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) options = { 0 };
+  g_auto(Run) negative = { 0 };
+  g_auto(Run) letters = { 0 };
+  g_auto(Run) nothing = { 0 };
+
+  /* No database is needed, nor created. */
+  run_cli (&plain, "--db", "/nonexistent/folder/x.db", "words", "21790000", NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  g_assert_cmpstr (plain.out, ==, "Hai mươi mốt triệu bảy trăm chín mươi nghìn đồng\n");
+
+  run_cli (&options, "words", "1.005.000", "--le", "--ngan", "--bon", "--chan", NULL);
+  g_assert_cmpint (options.status, ==, 0);
+  g_assert_cmpstr (options.out, ==, "Một triệu không trăm lẻ năm ngàn đồng chẵn\n");
+
+  run_cli (&negative, "words", "-5", NULL);
+  g_assert_cmpint (negative.status, ==, 2);
+  g_assert_nonnull (strstr (negative.err, "negative"));
+  run_cli (&letters, "words", "12abc", NULL);
+  g_assert_cmpint (letters.status, ==, 2);
+  g_assert_cmpuint (count_lines (letters.err), ==, 1);
+  run_cli (&nothing, "words", NULL);
+  g_assert_cmpint (nothing.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/cli/list/every-kind", test_kinds);
   g_test_add_func ("/cli/check-and-backup", test_check_and_backup);
   g_test_add_func ("/cli/bad-file/one-line-and-unchanged", test_bad_file);
+  g_test_add_func ("/cli/words/amounts-without-database", test_words);
 
   return td_test_run ();
 }

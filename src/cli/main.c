@@ -22,6 +22,7 @@ static const Command commands[] = {
   { "check", td_cli_check },
   { "backup", td_cli_backup },
   { "list", td_cli_list },
+  { "words", td_cli_words },
 };
 
 static void
@@ -35,6 +36,8 @@ print_help (FILE *out)
   fprintf (out, "  backup OUT.db          %s\n", _("write a backup copy of the open database"));
   fprintf (out, "  list KIND [OPTIONS…]   %s\n", _("print records as tab-separated text, in Vietnamese order"));
   fprintf (out, "                         %s\n", _("KIND: units people campaigns indicators decisions awards forms"));
+  fprintf (out, "  words AMOUNT [--le] [--ngan] [--bon] [--chan]\n");
+  fprintf (out, "                         %s\n", _("the amount in Vietnamese words; needs no database"));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  --db FILE              %s\n", _("the database file (default: the program's own database)"));
   fprintf (out, "  -h, --help             %s\n", _("show this help; COMMAND --help shows a command's options"));

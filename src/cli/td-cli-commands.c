@@ -9,6 +9,7 @@
 
 #include "td-cli.h"
 #include "td-sample.h"
+#include "td-words.h"
 
 static void
 remove_database_files (const char *path)
@@ -135,5 +136,64 @@ td_cli_backup (const TdCliGlobals  *globals,
   db = td_cli_open (globals, &error);
   if (db == NULL || !td_database_backup (db, argv[1], &error))
     return td_cli_fail (error);
+  return TD_CLI_OK;
+}
+
+/* Digits, optionally grouped by «.» or «,» or spaces: «21.790.000». */
+static gboolean
+parse_amount (const char *text,
+              gint64     *amount)
+{
+  guint64 value = 0;
+  gboolean any = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (value > (guint64) (G_MAXINT64 - 9) / 10)
+            return FALSE;
+          value = value * 10 + (guint64) (*p - '0');
+          any = TRUE;
+        }
+      else if (!((*p == '.' || *p == ',' || *p == ' ') && any && g_ascii_isdigit (p[1])))
+        return FALSE;
+    }
+  *amount = (gint64) value;
+  return any;
+}
+
+int
+td_cli_words (const TdCliGlobals  *globals,
+              int                  argc,
+              char               **argv)
+{
+  TdWordsOptions options = { FALSE, FALSE, FALSE, FALSE };
+  const GOptionEntry entries[] = {
+    { "le", 0, 0, G_OPTION_ARG_NONE, &options.le, N_("Say «lẻ» instead of «linh» (105 = một trăm lẻ năm)"), NULL },
+    { "ngan", 0, 0, G_OPTION_ARG_NONE, &options.ngan, N_("Say «ngàn» instead of «nghìn»"), NULL },
+    { "bon", 0, 0, G_OPTION_ARG_NONE, &options.bon, N_("Say «bốn» instead of «tư» after «mươi»"), NULL },
+    { "chan", 0, 0, G_OPTION_ARG_NONE, &options.chan, N_("End with «đồng chẵn»"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("AMOUNT — the amount in Vietnamese words"));
+  g_autofree char *words = NULL;
+  gint64 amount = 0;
+
+  /* «-5» would read as an unknown option: name the real problem. */
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '-' && g_ascii_isdigit (argv[i][1]))
+      return td_cli_usage (_("The amount “%s” is negative. Give an amount of 0 or more."), argv[i]);
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!td_cli_parse (context, &argc, &argv))
+    return TD_CLI_USAGE;
+  if (argc != 2)
+    return td_cli_usage (_("words needs one amount in đồng: thidua-cli words 21790000"));
+  if (!parse_amount (argv[1], &amount))
+    return td_cli_usage (_("“%s” is not an amount. Give whole đồng in digits, like 21790000 or 21.790.000."), argv[1]);
+
+  words = td_words_amount (amount, &options);
+  printf ("%s\n", words);
   return TD_CLI_OK;
 }

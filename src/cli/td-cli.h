@@ -35,5 +35,6 @@ int td_cli_init   (const TdCliGlobals *globals, int argc, char **argv);
 int td_cli_check  (const TdCliGlobals *globals, int argc, char **argv);
 int td_cli_backup (const TdCliGlobals *globals, int argc, char **argv);
 int td_cli_list   (const TdCliGlobals *globals, int argc, char **argv);
+int td_cli_words  (const TdCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS
