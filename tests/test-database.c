@@ -1,12 +1,17 @@
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include <glib/gstdio.h>
 
 #include "td-person-store.h"
 #include "td-test-util.h"
+#include "td-text.h"
 
 static void
 write_file (const char *path,
@@ -395,6 +400,280 @@ test_nested_transactions (void)
   g_assert_cmpstr (((TdPerson *) g_ptr_array_index (people, 0))->full_name, ==, "Hoàng Văn Kiên");
 }
 
+static void
+assert_missing (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* As under «ulimit -f 40»: a write past the limit fails with EFBIG
+ * instead of killing the process.  Above 32 KB: SQLite's WAL index. */
+static void
+limit_file_size (void)
+{
+  struct rlimit limit = { 40 * 1024, 40 * 1024 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+}
+
+/* A database that cannot be created whole is not created at all. */
+static void
+test_failed_create_leaves_nothing (void)
+{
+  g_autofree char *path = td_test_tmp_path ("limited.db");
+  g_autofree char *empty = td_test_tmp_path ("given-empty.db");
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TdDatabase) db = NULL;
+
+      write_file (empty, "", 0);
+      limit_file_size ();
+      db = td_database_open (path, TD_DATABASE_OPEN_CREATE, &error);
+      g_assert_null (db);
+      g_assert_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_DISK_FULL);
+      g_assert_null (strchr (error->message, '\n'));
+      assert_missing (path);
+      g_clear_error (&error);
+
+      /* An empty file we were given stays, empty. */
+      db = td_database_open (empty, TD_DATABASE_OPEN_CREATE, &error);
+      g_assert_null (db);
+      g_assert_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_DISK_FULL);
+      {
+        g_autoptr(GBytes) after = read_file (empty);
+        g_autofree char *wal = g_strconcat (empty, "-wal", NULL);
+
+        g_assert_cmpuint (g_bytes_get_size (after), ==, 0);
+        g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      }
+      return;
+    }
+
+  /* In a child: the limit, and any warning (fatal here), stay there. */
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* Another program in the middle of a write does not stop us from
+ * opening and reading the file (WAL): opening takes no write lock when
+ * there is nothing to rebuild. */
+static void
+test_open_while_other_writes (void)
+{
+  g_autofree char *path = td_test_tmp_path ("busy.db");
+  g_autoptr(TdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  sqlite3 *other = NULL;
+
+  db = td_database_open (path, TD_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_database_get_wal (db));
+  g_clear_object (&db);
+  raw_exec (path, "INSERT INTO people (full_name) VALUES ('Hoàng Văn Kiên')");
+  db = td_database_open (path, TD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; UPDATE settings SET value = value",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  db = td_database_open (path, TD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  people = td_person_store_list (db, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
+/* Keys made by an older program (one ICU key over «given middle family»)
+ * are rebuilt, although the names did not change. */
+static void
+test_old_keys_rebuilt (void)
+{
+  g_autofree char *path = td_test_tmp_path ("old-keys.db");
+  g_autoptr(TdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  const char *names[] = { "Lê Thị Ánh", "Trần Văn Anh" };
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  db = td_database_open (path, TD_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "INSERT INTO people (full_name, search_text, sort_key, derived_from) "
+                                       "VALUES (?1, ?2, ?3, ?1 || char(31) || char(31))",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *folded = td_text_fold (names[i]);
+      g_autofree char *reordered = td_text_name_for_sort (names[i]);
+      g_autoptr(GBytes) key = td_text_sort_key (reordered);
+
+      sqlite3_bind_text (stmt, 1, names[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, folded, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_blob (stmt, 3, g_bytes_get_data (key, NULL), (int) g_bytes_get_size (key), SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+
+  db = td_database_open (path, TD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  people = td_person_store_list (db, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 2);
+  g_assert_cmpstr (((TdPerson *) g_ptr_array_index (people, 0))->full_name, ==, "Trần Văn Anh");
+  g_assert_cmpstr (((TdPerson *) g_ptr_array_index (people, 1))->full_name, ==, "Lê Thị Ánh");
+}
+
+static void
+test_open_through_file (void)
+{
+  g_autofree char *notes = td_test_tmp_path ("notes.txt");
+  g_autofree char *path = g_build_filename (notes, "x.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdDatabase) db = NULL;
+
+  write_file (notes, "ghi chú", strlen ("ghi chú"));
+  db = td_database_open (path, TD_DATABASE_OPEN_CREATE, &error);
+  g_assert_null (db);
+  g_assert_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NO_FOLDER);
+  g_assert_nonnull (strstr (error->message, "is a file, not a folder"));
+  g_clear_error (&error);
+
+  db = td_database_open (path, TD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NO_FOLDER);
+  g_assert_nonnull (strstr (error->message, "is a file, not a folder"));
+}
+
+/* The backup must fail on @out with @code, leaving @out as it was. */
+static void
+assert_backup_refused (TdDatabase *db,
+                       const char *out,
+                       int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  GStatBuf st;
+  gboolean regular = g_stat (out, &st) == 0 && S_ISREG (st.st_mode);
+
+  g_test_message ("backup to %s", out);
+  if (regular)
+    before = read_file (out);
+  g_assert_false (td_database_backup (db, out, &error));
+  g_assert_error (error, TD_DATABASE_ERROR, code);
+  g_assert_null (strchr (error->message, '\n'));
+  if (regular)
+    {
+      g_autoptr(GBytes) after = read_file (out);
+
+      g_assert_true (g_bytes_equal (before, after));
+    }
+}
+
+static void
+test_backup_refuses (void)
+{
+  g_autoptr(TdDatabase) db = td_test_sample_database ();
+  g_autoptr(GError) error = NULL;
+  const char *path = td_database_get_path (db);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *notes = td_test_tmp_path ("notes.txt");
+  g_autofree char *fifo = td_test_tmp_path ("pipe");
+  g_autofree char *device = td_test_tmp_path ("null");
+  g_autofree char *folder_link = td_test_tmp_path ("same-folder");
+  g_autofree char *hard = td_test_tmp_path ("hard-link.db");
+  g_autofree char *older = td_test_tmp_path ("older-backup.db");
+  g_autofree char *through_link = NULL;
+  g_autofree char *journal_through_link = NULL;
+  const char *sidecars[] = { "-wal", "-shm", "-journal" };
+  const char *text = "Danh sách khen thưởng\n";
+
+  /* Devices and pipes are no backup files.  The device is named through
+   * a link of our own, so that a broken backup cannot replace /dev/null. */
+  g_assert_cmpint (symlink ("/dev/null", device), ==, 0);
+  assert_backup_refused (db, device, TD_DATABASE_ERROR_FAILED);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_backup_refused (db, fifo, TD_DATABASE_ERROR_FAILED);
+
+  /* A file of something else is not replaced. */
+  write_file (notes, text, strlen (text));
+  assert_backup_refused (db, notes, TD_DATABASE_ERROR_FOREIGN);
+
+  /* Neither the database nor its companion files, whatever the path. */
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *own = g_strconcat (path, sidecars[i], NULL);
+
+      assert_backup_refused (db, own, TD_DATABASE_ERROR_FAILED);
+    }
+  g_assert_cmpint (symlink (folder, folder_link), ==, 0);
+  through_link = g_build_filename (folder_link, name, NULL);
+  assert_backup_refused (db, through_link, TD_DATABASE_ERROR_FAILED);
+  journal_through_link = g_strconcat (through_link, "-journal", NULL);
+  assert_backup_refused (db, journal_through_link, TD_DATABASE_ERROR_FAILED);
+  g_assert_false (g_file_test (journal_through_link, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (link (path, hard), ==, 0);
+  assert_backup_refused (db, hard, TD_DATABASE_ERROR_FAILED);
+
+  /* An older backup of ours is replaced. */
+  g_assert_true (td_database_backup (db, older, &error));
+  g_assert_no_error (error);
+  g_assert_true (td_database_backup (db, older, &error));
+  g_assert_no_error (error);
+}
+
+/* SQLite's failures, in our words. */
+static void
+test_backup_failures (void)
+{
+  g_autoptr(TdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  if (g_test_subprocess ())
+    {
+      db = td_test_sample_database ();
+      out = td_test_tmp_path ("too-big.db");
+      limit_file_size ();
+      g_assert_false (td_database_backup (db, out, &error));
+      g_assert_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_DISK_FULL);
+      g_assert_true (g_str_has_prefix (error->message, "The disk is full"));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  /* /proc takes no new files. */
+  db = td_test_sample_database ();
+  g_assert_false (td_database_backup (db, "/proc/thidua-backup.db", &error));
+  g_assert_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "cannot be written"));
+  g_assert_null (strstr (error->message, "unable to open"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +694,12 @@ main (int   argc,
   g_test_add_func ("/database/backup/online-copy-opens", test_backup);
   g_test_add_func ("/database/check/finds-broken-references", test_check);
   g_test_add_func ("/database/transactions/nest-as-savepoints", test_nested_transactions);
+  g_test_add_func ("/database/open/failed-create-leaves-nothing", test_failed_create_leaves_nothing);
+  g_test_add_func ("/database/open/no-write-lock-while-another-writes", test_open_while_other_writes);
+  g_test_add_func ("/database/open/path-through-a-file", test_open_through_file);
+  g_test_add_func ("/database/derived/old-name-keys-rebuilt", test_old_keys_rebuilt);
+  g_test_add_func ("/database/backup/refuses-what-it-must-not-replace", test_backup_refuses);
+  g_test_add_func ("/database/backup/failures-in-our-words", test_backup_failures);
 
   return td_test_run ();
 }

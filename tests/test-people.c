@@ -102,6 +102,56 @@ test_search (void)
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* DOMAIN.md: the given name whole, with its tones, then the middle name
+ * whole, then the family name. */
+static void
+test_order_whole_names (void)
+{
+  g_autoptr(TdDatabase) db = td_test_new_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  const char *expected[] = {
+    "Nguyễn Văn An", "Lê Văn Ạn",
+    "Bùi Văn Anh", "Lê Văn Anh", "Trần Văn Anh",
+    "Lê Thị Ánh", "Nguyễn Văn Ánh",
+    "Nguyễn Thị Bình",
+  };
+
+  for (int i = G_N_ELEMENTS (expected) - 1; i >= 0; i--)
+    add_person (db, expected[i], NULL);
+
+  people = td_person_store_list (db, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < people->len; i++)
+    g_assert_cmpstr (((TdPerson *) g_ptr_array_index (people, i))->full_name, ==, expected[i]);
+}
+
+static void
+test_search_words (void)
+{
+  g_autoptr(TdDatabase) db = td_test_new_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  add_person (db, "Đặng Minh Hiếu", "Đồn trưởng");
+  add_person (db, "Hiếu Văn Nam", "Trưởng thôn");
+
+  found = td_person_store_list (db, "Hiếu Đặng", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((TdPerson *) g_ptr_array_index (found, 0))->full_name, ==, "Đặng Minh Hiếu");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Words of the name and of the position together. */
+  found = td_person_store_list (db, "truong hieu", 0, &error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = td_person_store_list (db, "hieu xyz", 0, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 static void
 test_update_delete (void)
 {
@@ -161,7 +211,9 @@ main (int   argc,
 
   g_test_add_func ("/people/insert/errors-on-the-field", test_validation);
   g_test_add_func ("/people/list/given-name-then-middle-then-family", test_order);
+  g_test_add_func ("/people/list/given-name-whole-before-middle-name", test_order_whole_names);
   g_test_add_func ("/people/list/search-ignores-accents-and-folds-d", test_search);
+  g_test_add_func ("/people/list/search-every-word-in-any-order", test_search_words);
   g_test_add_func ("/people/update-and-delete", test_update_delete);
 
   return td_test_run ();

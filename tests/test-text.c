@@ -88,6 +88,48 @@ test_names (void)
   g_assert_cmpint (compare_keys ("Nguyễn Văn Anh", "Nguyễn Văn Ánh", td_text_name_sort_key), <, 0);
 }
 
+/* The given name is compared whole, tones included, before the middle
+ * name is looked at: all the «Anh» before all the «Ánh». */
+static void
+test_names_whole_parts (void)
+{
+  const char *ordered[] = {
+    "Nguyễn Văn An", "Lê Văn Ạn",
+    "Bùi Văn Anh", "Lê Văn Anh", "Trần Văn Anh",
+    "Lê Thị Ánh", "Nguyễn Văn Ánh",
+  };
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (ordered); i++)
+    for (guint j = i + 1; j < G_N_ELEMENTS (ordered); j++)
+      {
+        g_test_message ("%s < %s", ordered[i], ordered[j]);
+        g_assert_cmpint (compare_keys (ordered[i], ordered[j], td_text_name_sort_key), <, 0);
+      }
+
+  /* The middle name whole before the family name. */
+  g_assert_cmpint (compare_keys ("Vũ Văn An", "Lê Vắn An", td_text_name_sort_key), <, 0);
+  g_assert_cmpint (compare_keys ("Trần Văn An", "Nguyễn Thị Bình", td_text_name_sort_key), <, 0);
+  /* A one-word name has no middle or family name: before any other. */
+  g_assert_cmpint (compare_keys ("An", "Lê An", td_text_name_sort_key), <, 0);
+}
+
+static void
+test_search_words (void)
+{
+  g_autofree char *name = td_text_fold ("Đặng Minh Hiếu");
+  g_auto(GStrv) words = td_text_search_words ("  Hiếu   ĐẶNG ");
+  g_auto(GStrv) other = td_text_search_words ("hieu nam");
+  g_auto(GStrv) none = td_text_search_words ("   ");
+
+  g_assert_cmpuint (g_strv_length (words), ==, 2);
+  g_assert_cmpstr (words[0], ==, "hieu");
+  g_assert_cmpstr (words[1], ==, "dang");
+  g_assert_true (td_text_matches_words (name, (const char * const *) words));
+  g_assert_false (td_text_matches_words (name, (const char * const *) other));
+  g_assert_null (none);
+  g_assert_true (td_text_matches_words (name, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,6 +140,8 @@ main (int   argc,
   g_test_add_func ("/text/normalize/nfc-and-spaces", test_normalize);
   g_test_add_func ("/text/collate/vietnamese-alphabet-and-tones", test_alphabet);
   g_test_add_func ("/text/names/given-name-first", test_names);
+  g_test_add_func ("/text/names/given-name-whole-with-tones-before-middle", test_names_whole_parts);
+  g_test_add_func ("/text/search/every-word-in-any-order", test_search_words);
 
   return td_test_run ();
 }

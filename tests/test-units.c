@@ -176,6 +176,63 @@ test_archived (void)
   g_assert_cmpuint (count_units (db), ==, 1);
 }
 
+/* The units of an archived unit are hidden with it, not shown under the
+ * unit listed before them. */
+static void
+test_archived_subtree (void)
+{
+  g_autoptr(TdDatabase) db = td_test_new_database ();
+  g_autoptr(GError) error = NULL;
+  gint64 kept = add_unit (db, "Huyện Bình Liêu", 0, 0);
+  gint64 merged = add_unit (db, "Thị xã Quảng Yên cũ", 0, 1);
+  gint64 commune = add_unit (db, "Xã Tiền An", merged, 0);
+  g_autoptr(TdUnit) unit = td_unit_store_get (db, merged, &error);
+  g_autoptr(GPtrArray) shown = NULL;
+
+  add_unit (db, "Xã Đồng Văn", kept, 0);
+  add_unit (db, "Thôn Cẩm La", commune, 0);
+  unit->archived = TRUE;
+  g_assert_true (td_unit_store_update (db, unit, &error));
+  g_assert_no_error (error);
+
+  shown = td_unit_store_list (db, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shown->len, ==, 2);
+  g_assert_cmpstr (((TdUnit *) g_ptr_array_index (shown, 0))->name, ==, "Huyện Bình Liêu");
+  g_assert_cmpstr (((TdUnit *) g_ptr_array_index (shown, 1))->name, ==, "Xã Đồng Văn");
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  shown = td_unit_store_list (db, "tien an", FALSE, &error);
+  g_assert_cmpuint (shown->len, ==, 0);
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  /* Asked for, the archived subtree is there, in tree order. */
+  shown = td_unit_store_list (db, NULL, TRUE, &error);
+  g_assert_cmpuint (shown->len, ==, 5);
+  g_assert_cmpstr (((TdUnit *) g_ptr_array_index (shown, 3))->name, ==, "Xã Tiền An");
+  g_assert_cmpint (((TdUnit *) g_ptr_array_index (shown, 4))->depth, ==, 2);
+}
+
+static void
+test_search_words (void)
+{
+  g_autoptr(TdDatabase) db = td_test_new_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  add_unit (db, "Đồn Biên phòng Hoành Mô", 0, 0);
+  add_unit (db, "Xã Hoành Mô", 0, 0);
+
+  found = td_unit_store_list (db, "Hoành Mô Đồn", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((TdUnit *) g_ptr_array_index (found, 0))->name, ==, "Đồn Biên phòng Hoành Mô");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = td_unit_store_list (db, "mo hoanh", FALSE, &error);
+  g_assert_cmpuint (found->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +245,8 @@ main (int   argc,
   g_test_add_func ("/units/update/path-and-find", test_update_and_path);
   g_test_add_func ("/units/delete/refused-when-referred-to", test_delete);
   g_test_add_func ("/units/list/archived-hidden", test_archived);
+  g_test_add_func ("/units/list/archived-hides-its-subtree", test_archived_subtree);
+  g_test_add_func ("/units/list/search-every-word-in-any-order", test_search_words);
 
   return td_test_run ();
 }

@@ -211,6 +211,42 @@ test_awards (TdWindow   *window,
     }
 }
 
+static gboolean
+export_done (gpointer window)
+{
+  return td_window_get_last_export (window) != NULL;
+}
+
+/* «Export the list…» on the issued decision, through the action the file
+ * chooser's answer also goes through. */
+static void
+test_export (TdWindow   *window,
+             TdDatabase *db)
+{
+  TdAwardsPage *page = TD_AWARDS_PAGE (td_window_get_page (window, "awards"));
+  g_autoptr(GPtrArray) decisions = td_decision_store_list (db, NULL, 0, 0, NULL);
+  g_autofree char *path = td_test_tmp_path ("export.xlsx");
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < decisions->len; i++)
+    if (((TdDecision *) g_ptr_array_index (decisions, i))->number != NULL)
+      td_awards_page_select (page, i);
+  settle ();
+  name = td_awards_page_get_export_name (page);
+  g_assert_cmpstr (name, ==, "Danh sách khen thưởng 125-QĐ-UBND.xlsx");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-award-list", "s", path));
+  g_assert_true (spin_until (export_done, window));
+  g_assert_cmpstr (td_window_get_last_export (window), ==, path);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4000);
+  g_assert_true (memcmp (contents, "PK", 2) == 0);
+  settle ();
+  save_screenshot (GTK_WIDGET (window), "awards-exported.png");
+}
+
 static void
 test_directory (TdWindow   *window,
                 TdDatabase *db)
@@ -288,6 +324,7 @@ test_sample (void)
   test_campaigns (window, db);
   test_statistics (window, db);
   test_awards (window, db);
+  test_export (window, db);
   test_directory (window, db);
 
   /* About. */

@@ -53,10 +53,13 @@ on_quit (GSimpleAction *action,
          gpointer       user_data)
 {
   TdApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  /* Closing a window removes it from the application's own list. */
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                                     (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
 
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
   g_application_quit (G_APPLICATION (self));
 }
 
@@ -98,6 +101,7 @@ td_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
   static const char *page_accels[][2] = {
     { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL }, { "<Alt>4", NULL },
   };
@@ -109,6 +113,7 @@ td_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-database", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-database", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-award-list('')", export_accels);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-page::%s", pages[i]);

@@ -26,6 +26,8 @@ struct _TdAwardsPage
   GtkLabel       *info_label;
   GtkColumnView  *award_view;
   GtkLabel       *total_label;
+  GtkRevealer    *progress_revealer;
+  GtkProgressBar *progress_bar;
 };
 
 G_DEFINE_FINAL_TYPE (TdAwardsPage, td_awards_page, GTK_TYPE_WIDGET)
@@ -307,6 +309,8 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, info_label);
   gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, award_view);
   gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, total_label);
+  gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -342,8 +346,11 @@ td_awards_page_init (TdAwardsPage *self)
         gtk_column_view_column_set_fixed_width (column, columns[i].width);
       gtk_column_view_append_column (self->award_view, column);
     }
-  gtk_column_view_set_model (self->award_view,
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
+  {
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+
+    gtk_column_view_set_model (self->award_view, GTK_SELECTION_MODEL (selection));
+  }
   reload (self);
 }
 
@@ -385,4 +392,42 @@ td_awards_page_get_rows (TdAwardsPage *self)
 {
   g_return_val_if_fail (TD_IS_AWARDS_PAGE (self), NULL);
   return G_LIST_MODEL (self->rows);
+}
+
+/* A file name for the list of the decision shown: «Danh sách kèm theo
+ * QĐ 125-QĐ-UBND.xlsx» (a «/» cannot be in a file name). */
+char *
+td_awards_page_get_export_name (TdAwardsPage *self)
+{
+  g_return_val_if_fail (TD_IS_AWARDS_PAGE (self), NULL);
+
+  for (guint i = 0; self->decisions != NULL && i < self->decisions->len; i++)
+    {
+      TdDecision *decision = g_ptr_array_index (self->decisions, i);
+
+      if (decision->id != self->decision_id)
+        continue;
+      if (decision->number != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (decision->number, "/", -1);
+          g_autofree char *number = g_strjoinv ("-", parts);
+
+          /* Translators: the suggested file name of an exported list. */
+          return g_strdup_printf (_("Award list %s.xlsx"), number);
+        }
+      /* Translators: the suggested file name of the list of a draft. */
+      return g_strdup_printf (_("Award list draft %s.xlsx"), decision->date);
+    }
+  return NULL;
+}
+
+/* Shows the export's progress; a negative @fraction hides it. */
+void
+td_awards_page_set_progress (TdAwardsPage *self,
+                             double        fraction)
+{
+  g_return_if_fail (TD_IS_AWARDS_PAGE (self));
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, fraction >= 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
 }

@@ -157,8 +157,11 @@ reload_people (TdDirectoryPage *self)
 
   g_clear_object (&self->people);
   self->people = td_item_store_new_take (people, (GDestroyNotify) td_person_free);
-  gtk_column_view_set_model (self->people_view,
-                             GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->people)))));
+  {
+    g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->people)));
+
+    gtk_column_view_set_model (self->people_view, GTK_SELECTION_MODEL (selection));
+  }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
@@ -169,11 +172,11 @@ static void
 reload_units (TdDirectoryPage *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) old_units = g_steal_pointer (&self->units);
+  g_autoptr(GHashTable) old_children = g_steal_pointer (&self->children);
   GListStore *roots;
 
-  g_clear_pointer (&self->children, g_hash_table_unref);
-  g_clear_pointer (&self->units, g_ptr_array_unref);
-
+  /* The old records stay alive until the view holds the new model. */
   if (self->database != NULL)
     {
       self->units = td_unit_store_list (self->database, NULL, FALSE, &error);
@@ -206,8 +209,11 @@ reload_units (TdDirectoryPage *self)
   g_clear_object (&self->unit_model);
   self->unit_model = gtk_tree_list_model_new (G_LIST_MODEL (roots), FALSE, TRUE,
                                               create_unit_children, self, NULL);
-  gtk_list_view_set_model (self->unit_view,
-                           GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->unit_model)))));
+  {
+    g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->unit_model)));
+
+    gtk_list_view_set_model (self->unit_view, GTK_SELECTION_MODEL (selection));
+  }
 }
 
 static void

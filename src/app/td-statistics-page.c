@@ -17,6 +17,7 @@ typedef struct
 {
   char     *name;
   int       depth;
+  guint     n_values;
   gboolean  is_parent;
   double   *values;
   gboolean *has_value;
@@ -72,7 +73,7 @@ row_value (gpointer record,
   StatRow *row = record;
   guint index = GPOINTER_TO_UINT (user_data);
 
-  if (!row->has_value[index])
+  if (index >= row->n_values || !row->has_value[index])
     return NULL;
   /* Translators: the thousands separator and the decimal point of
    * numbers shown in tables (Vietnamese: «.» and «,»). */
@@ -184,6 +185,7 @@ rebuild_rows (TdStatisticsPage *self)
 
       row->name = g_strdup (unit->name);
       row->depth = unit->depth;
+      row->n_values = n;
       row->values = g_new0 (double, n);
       row->has_value = g_new0 (gboolean, n);
       g_ptr_array_add (rows, row);
@@ -229,6 +231,7 @@ rebuild_rows (TdStatisticsPage *self)
 
   total = g_new0 (StatRow, 1);
   total->name = g_strdup (_("Total"));
+  total->n_values = n;
   total->values = g_new0 (double, n);
   total->has_value = g_new0 (gboolean, n);
   for (guint i = 0; i < rows->len; i++)
@@ -317,6 +320,9 @@ load_years (TdStatisticsPage *self)
   gtk_drop_down_set_selected (self->year_dropdown, 0);
   self->loading--;
 
+  /* The rows were sized for the previous campaign's indicators: drop them
+   * before the new columns bind to them. */
+  g_list_store_remove_all (self->rows);
   rebuild_columns (self);
   rebuild_rows (self);
 }
@@ -407,8 +413,11 @@ td_statistics_page_init (TdStatisticsPage *self)
   self->loading = 1;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = 0;
-  gtk_column_view_set_model (self->grid_view,
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
+  {
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+
+    gtk_column_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
+  }
   reload (self);
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "td-award-list.h"
 #include "td-awards-page.h"
 #include "td-campaigns-page.h"
 #include "td-directory-page.h"
@@ -34,6 +35,8 @@ struct _TdWindow
   TdDirectoryPage      *directory_page;
 
   GtkNativeDialog      *chooser;
+  GCancellable         *export_cancellable;
+  char                 *last_export;
 };
 
 G_DEFINE_FINAL_TYPE (TdWindow, td_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -308,8 +311,8 @@ open_file_action (GtkWidget  *widget,
   td_window_open_path (TD_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
 }
 
-/* A new database replaces nothing: an existing file is opened as it is
- * (the chooser has asked about overwriting; we never truncate records). */
+/* A new database never replaces a file, whatever the chooser asked:
+ * records are not thrown away by a slip of the mouse. */
 static void
 create_file_action (GtkWidget  *widget,
                     const char *action_name,
@@ -321,7 +324,7 @@ create_file_action (GtkWidget  *widget,
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       show_error (self, _("The database could not be created"),
-                  _("A file with this name already exists. Choose another name, or open the file instead."));
+                  _("A file with this name already exists and was left as it is. Choose another name, or open that file with “Open Database…”."));
       return;
     }
   td_window_open_path (self, path, TRUE);
@@ -344,6 +347,217 @@ show_page_action (GtkWidget  *widget,
 
   if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages"))
     adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+typedef struct
+{
+  TdWindow    *window;
+  TdAwardList *list;
+  char        *path;
+  double       fraction;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_object (&job->window);
+  g_clear_pointer (&job->list, td_award_list_free);
+  g_free (job->path);
+  g_free (job);
+}
+
+static gboolean
+show_progress_idle (gpointer data)
+{
+  ExportJob *job = data;
+
+  if (job->window->export_cancellable != NULL)
+    td_awards_page_set_progress (job->window->awards_page, job->fraction);
+  export_job_free (job);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called from the export thread: hand the figure to the main loop. */
+static void
+on_export_progress (double   fraction,
+                    gpointer user_data)
+{
+  ExportJob *job = user_data;
+  ExportJob *copy = g_new0 (ExportJob, 1);
+
+  copy->window = g_object_ref (job->window);
+  copy->fraction = fraction;
+  g_idle_add (show_progress_idle, copy);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (td_award_list_write (job->list, job->path, cancellable, on_export_progress, job, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_export_finished (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  TdWindow *self = TD_WINDOW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  g_clear_object (&self->export_cancellable);
+  td_awards_page_set_progress (self->awards_page, -1);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The export was cancelled")));
+      else
+        show_error (self, _("The list could not be exported"), error->message);
+      return;
+    }
+
+  g_free (self->last_export);
+  self->last_export = g_strdup (job->path);
+  {
+    g_autofree char *base = g_filename_display_basename (job->path);
+    /* Translators: a toast after an export, «Saved Award list 125-QĐ-UBND.xlsx». */
+    g_autofree char *title = g_strdup_printf (_("Saved %s"), base);
+
+    toast = adw_toast_new (title);
+  }
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-external");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (job->path));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_to (TdWindow   *self,
+           const char *path)
+{
+  TdAwardListOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  options.decision_id = td_awards_page_get_decision_id (self->awards_page);
+  job = g_new0 (ExportJob, 1);
+  job->list = td_award_list_load (self->database, &options, &error);
+  if (job->list == NULL)
+    {
+      export_job_free (job);
+      show_error (self, _("The list could not be exported"), error->message);
+      return;
+    }
+  job->window = g_object_ref (self);
+  job->path = g_strdup (path);
+
+  /* The list is read here; only the writing runs in the thread, which
+   * never touches the database. */
+  self->export_cancellable = g_cancellable_new ();
+  td_awards_page_set_progress (self->awards_page, 0);
+  task = g_task_new (self, self->export_cancellable, on_export_finished, NULL);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_export_chooser_response (GtkNativeDialog *dialog,
+                            int              response,
+                            gpointer         user_data)
+{
+  TdWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.export-award-list", "s", path);
+    }
+  g_clear_object (&self->chooser);
+}
+
+/* win.export-award-list(''): asks where; with a path, exports there (the
+ * chooser's answer goes through the same action, and so can a test). */
+static void
+export_award_list_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  if (self->database == NULL || self->export_cancellable != NULL)
+    return;
+  if (td_awards_page_get_decision_id (self->awards_page) <= 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Choose a decision on the Awards page first")));
+      return;
+    }
+  if (*path != '\0')
+    {
+      export_to (self, path);
+      return;
+    }
+
+  name = td_awards_page_get_export_name (self->awards_page);
+  chooser = gtk_file_chooser_native_new (_("Export the Award List"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response), self);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TdWindow *self = TD_WINDOW (widget);
+
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+}
+
+/* No GtkFileLauncher before GTK 4.10: the default application by URI. */
+static void
+open_external_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    show_error (self, _("The file could not be opened"), error->message);
 }
 
 static gboolean
@@ -370,6 +584,10 @@ td_window_dispose (GObject *object)
 {
   TdWindow *self = TD_WINDOW (object);
 
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_pointer (&self->last_export, g_free);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -413,6 +631,9 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-file", "s", create_file_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.export-award-list", "s", export_award_list_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-external", "s", open_external_action);
 }
 
 static void
@@ -480,4 +701,12 @@ td_window_get_visible_page (TdWindow *self)
   if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "welcome"))
     return "welcome";
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/* The file the last export wrote, or NULL. */
+const char *
+td_window_get_last_export (TdWindow *self)
+{
+  g_return_val_if_fail (TD_IS_WINDOW (self), NULL);
+  return self->last_export;
 }

@@ -21,5 +21,6 @@ TdDatabase *td_window_get_database      (TdWindow      *self);
 GtkWidget  *td_window_get_page          (TdWindow      *self,
                                          const char    *name);
 const char *td_window_get_visible_page  (TdWindow      *self);
+const char *td_window_get_last_export   (TdWindow      *self);
 
 G_END_DECLS

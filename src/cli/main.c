@@ -2,11 +2,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "td-cli.h"
 #include "td-locale.h"
@@ -23,7 +25,80 @@ static const Command commands[] = {
   { "backup", td_cli_backup },
   { "list", td_cli_list },
   { "words", td_cli_words },
+  { "export", td_cli_export },
 };
+
+/* The command being run («list»), for «See thidua-cli list --help.». */
+static const char *command_name;
+
+TdDatabase *
+td_cli_open (const TdCliGlobals  *globals,
+             GError             **error)
+{
+  GStatBuf st;
+
+  /* The first run, before any database was made: say how to make one
+   * rather than which file is missing. */
+  if (globals->default_db && g_stat (globals->db_path, &st) != 0 && errno == ENOENT)
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no database yet. Create it with “thidua-cli init”, or give one with --db FILE."));
+      return NULL;
+    }
+  return td_database_open (globals->db_path, TD_DATABASE_OPEN_DEFAULT, error);
+}
+
+gboolean
+td_cli_parse (GOptionContext   *context,
+              int              *argc,
+              char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *prgname = NULL;
+  const char *first = *argc > 0 ? (*argv)[0] : "";
+
+  /* A subcommand («export award-list») is parsed with its own name first. */
+  if (command_name == NULL || g_str_equal (first, command_name))
+    command = g_strdup (first);
+  else
+    command = g_strdup_printf ("%s %s", command_name, first);
+
+  /* The help's usage line then reads «thidua-cli list [OPTION…] KIND…». */
+  prgname = g_strdup_printf ("thidua-cli %s", command);
+  g_set_prgname (prgname);
+
+  g_option_context_set_help_enabled (context, TRUE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_autofree char *message = g_strdup (error->message);
+      gsize len = strlen (message);
+
+      while (len > 0 && (message[len - 1] == '.' || g_ascii_isspace (message[len - 1])))
+        message[--len] = '\0';
+      /* Translators: %s is GLib's message («Unknown option --x»), then
+       * the command («list»). */
+      td_cli_usage (_("%s. See thidua-cli %s --help."), message, command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A full disk or a closed pipe behind stdout must not pass for success. */
+static int
+finish_output (int status)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved = errno;
+
+      fprintf (stderr, "thidua-cli: ");
+      fprintf (stderr, _("Writing the output failed: %s."), g_strerror (saved != 0 ? saved : EIO));
+      fprintf (stderr, "\n");
+      return status == TD_CLI_OK ? TD_CLI_FAILED : status;
+    }
+  return status;
+}
 
 static void
 print_help (FILE *out)
@@ -36,6 +111,8 @@ print_help (FILE *out)
   fprintf (out, "  backup OUT.db          %s\n", _("write a backup copy of the open database"));
   fprintf (out, "  list KIND [OPTIONS…]   %s\n", _("print records as tab-separated text, in Vietnamese order"));
   fprintf (out, "                         %s\n", _("KIND: units people campaigns indicators decisions awards forms"));
+  fprintf (out, "  export award-list (--decision NUMBER | --decision-id ID) -o OUT.xlsx\n");
+  fprintf (out, "                         %s\n", _("the award list of a decision, as an Excel workbook to print"));
   fprintf (out, "  words AMOUNT [--le] [--ngan] [--bon] [--chan]\n");
   fprintf (out, "                         %s\n", _("the amount in Vietnamese words; needs no database"));
   fprintf (out, "\n%s\n", _("Options:"));
@@ -45,17 +122,13 @@ print_help (FILE *out)
   fprintf (out, "\n%s\n", _("Exit status: 0 on success, 1 on a failure, 2 on a usage error."));
 }
 
-int
-main (int   argc,
-      char *argv[])
+static int
+run (int   argc,
+     char *argv[])
 {
   TdCliGlobals globals = { NULL };
   g_autofree char *default_path = NULL;
   int i;
-
-  /* A file-size limit must make writes fail cleanly, not kill us. */
-  signal (SIGXFSZ, SIG_IGN);
-  td_locale_init ();
 
   for (i = 1; i < argc; i++)
     {
@@ -93,11 +166,28 @@ main (int   argc,
     return td_cli_usage (_("No command given. See thidua-cli --help."));
 
   if (globals.db_path == NULL)
-    globals.db_path = default_path = td_database_default_path ();
+    {
+      globals.db_path = default_path = td_database_default_path ();
+      globals.default_db = TRUE;
+    }
 
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_str_equal (argv[i], commands[c].name))
-      return commands[c].run (&globals, argc - i, argv + i);
+      {
+        command_name = commands[c].name;
+        return commands[c].run (&globals, argc - i, argv + i);
+      }
 
   return td_cli_usage (_("Unknown command “%s”. See thidua-cli --help."), argv[i]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* A file-size limit must make writes fail cleanly, not kill us. */
+  signal (SIGXFSZ, SIG_IGN);
+  td_locale_init ();
+
+  return finish_output (run (argc, argv));
 }

@@ -10,10 +10,13 @@
 #include "td-date.h"
 #include "td-decision-store.h"
 #include "td-person-store.h"
+#include "td-text.h"
 #include "td-unit-store.h"
 
-/* Text options are read as bytes (G_OPTION_ARG_FILENAME) and checked to
- * be UTF-8: input is UTF-8 whatever the locale (DESIGN.md). */
+/* Options are read as bytes (G_OPTION_ARG_FILENAME): text is checked to
+ * be UTF-8 (input is UTF-8 whatever the locale, DESIGN.md) and numbers
+ * are read here, so that every message is ours and translated.  0 in
+ * campaign_id, year, decision_id: not given. */
 typedef struct
 {
   char    *search;
@@ -23,6 +26,17 @@ typedef struct
   gint64   decision_id;
   gboolean archived;
 } ListOptions;
+
+/* The filters each KIND takes; any other is a usage error. */
+typedef enum
+{
+  FILTER_SEARCH      = 1 << 0,
+  FILTER_CAMPAIGN    = 1 << 1,
+  FILTER_YEAR        = 1 << 2,
+  FILTER_DECISION    = 1 << 3,
+  FILTER_DECISION_ID = 1 << 4,
+  FILTER_ARCHIVED    = 1 << 5,
+} Filter;
 
 /* One TSV line; fields may be NULL (printed empty). */
 static void
@@ -224,6 +238,26 @@ resolve_decision (TdDatabase         *db,
   return TRUE;
 }
 
+/* --search looks in what the list shows of each award: the recipient's
+ * name, «Chức vụ, đơn vị» and the form. */
+static gboolean
+award_matches (const TdAward      *award,
+               const char * const *words)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+
+  if (words == NULL)
+    return TRUE;
+  text = g_strjoin (" ",
+                    award->display_name != NULL ? award->display_name : "",
+                    award->display_detail != NULL ? award->display_detail : "",
+                    award->form_name != NULL ? award->form_name : "",
+                    NULL);
+  folded = td_text_fold (text);
+  return td_text_matches_words (folded, words);
+}
+
 static gboolean
 list_awards (TdDatabase        *db,
              const ListOptions *options,
@@ -231,6 +265,7 @@ list_awards (TdDatabase        *db,
              GError           **error)
 {
   g_autoptr(GPtrArray) decisions = NULL;
+  g_auto(GStrv) words = td_text_search_words (options->search);
   gint64 decision_id = 0;
 
   if (!resolve_decision (db, options, &decision_id, error))
@@ -238,11 +273,19 @@ list_awards (TdDatabase        *db,
 
   if (decision_id > 0)
     {
+      TdDecision *d = td_decision_store_get (db, decision_id, error);
+
+      if (d == NULL)
+        return FALSE;
       decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) td_decision_free);
-      g_ptr_array_add (decisions, td_decision_store_get (db, decision_id, error));
+      if ((options->campaign_id == 0 || d->campaign_id == options->campaign_id) &&
+          (options->year == 0 || d->year == options->year))
+        g_ptr_array_add (decisions, d);
+      else
+        td_decision_free (d);
     }
   else
-    decisions = td_decision_store_list (db, options->search, options->campaign_id, options->year, error);
+    decisions = td_decision_store_list (db, NULL, options->campaign_id, options->year, error);
   if (decisions == NULL)
     return FALSE;
 
@@ -258,11 +301,17 @@ list_awards (TdDatabase        *db,
       for (guint j = 0; j < awards->len; j++)
         {
           TdAward *a = g_ptr_array_index (awards, j);
-          g_autofree char *amount = int_text (a->amount);
-          g_autofree char *decision = int_text (a->decision_id);
-          g_autofree char *order = int_text (a->sort_order);
-          g_autofree char *id = int_text (a->id);
+          g_autofree char *amount = NULL;
+          g_autofree char *decision = NULL;
+          g_autofree char *order = NULL;
+          g_autofree char *id = NULL;
 
+          if (!award_matches (a, (const char * const *) words))
+            continue;
+          amount = int_text (a->amount);
+          decision = int_text (a->decision_id);
+          order = int_text (a->sort_order);
+          id = int_text (a->id);
           row (out, a->display_name, a->display_detail,
                a->unit_id > 0 ? "collective" : "individual",
                a->form_name, a->achievement, amount, a->amount_overridden ? "1" : "0",
@@ -318,34 +367,188 @@ list_forms (TdDatabase        *db,
 typedef struct
 {
   const char *kind;
+  Filter      filters;
   gboolean (*list) (TdDatabase *, const ListOptions *, GString *, GError **);
 } Lister;
 
 static const Lister listers[] = {
-  { "units", list_units },
-  { "people", list_people },
-  { "campaigns", list_campaigns },
-  { "indicators", list_indicators },
-  { "decisions", list_decisions },
-  { "awards", list_awards },
-  { "forms", list_forms },
+  { "units", FILTER_SEARCH | FILTER_ARCHIVED, list_units },
+  { "people", FILTER_SEARCH, list_people },
+  { "campaigns", FILTER_SEARCH, list_campaigns },
+  { "indicators", FILTER_CAMPAIGN | FILTER_YEAR, list_indicators },
+  { "decisions", FILTER_SEARCH | FILTER_CAMPAIGN | FILTER_YEAR, list_decisions },
+  { "awards", FILTER_SEARCH | FILTER_CAMPAIGN | FILTER_YEAR | FILTER_DECISION | FILTER_DECISION_ID, list_awards },
+  { "forms", FILTER_SEARCH | FILTER_ARCHIVED, list_forms },
 };
+
+/* The options as typed, before they are checked. */
+typedef struct
+{
+  char    *search;
+  char    *campaign;
+  char    *year;
+  char    *decision;
+  char    *decision_id;
+  gboolean archived;
+} RawOptions;
+
+/* Digits with an optional sign; FALSE when @text is no number at all.
+ * *@overflow: a number too long to hold. */
+static gboolean
+read_number (const char *text,
+             gint64     *value,
+             gboolean   *overflow)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  guint64 result = 0;
+
+  *overflow = FALSE;
+  if (*p == '-' || *p == '+')
+    negative = *p++ == '-';
+  if (*p == '\0')
+    return FALSE;
+  for (; *p; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      if (result > (guint64) (G_MAXINT64 - 9) / 10)
+        *overflow = TRUE;
+      else
+        result = result * 10 + (guint64) (*p - '0');
+    }
+  *value = negative ? -(gint64) result : (gint64) result;
+  return TRUE;
+}
+
+static int
+number_usage (const char *option,
+              const char *text)
+{
+  g_autofree char *shown = g_utf8_make_valid (text, -1);
+
+  return td_cli_usage (_("%s needs a number, not “%s”. See thidua-cli list --help."), option, shown);
+}
+
+/* An ID given with @option: a record number of 1 or more. */
+static int
+parse_id (const char *option,
+          const char *text,
+          gint64     *id)
+{
+  gboolean overflow = FALSE;
+  g_autofree char *shown = NULL;
+
+  *id = 0;
+  if (text == NULL)
+    return TD_CLI_OK;
+  if (!read_number (text, id, &overflow))
+    return number_usage (option, text);
+  if (*id >= 1 && !overflow)
+    return TD_CLI_OK;
+  shown = g_utf8_make_valid (text, -1);
+  return td_cli_usage (_("%s needs an ID of 1 or more, not “%s”."), option, shown);
+}
+
+static int
+parse_year (const char *text,
+            int        *year)
+{
+  gboolean overflow = FALSE;
+  gint64 value = 0;
+
+  *year = 0;
+  if (text == NULL)
+    return TD_CLI_OK;
+  if (!read_number (text, &value, &overflow))
+    return number_usage ("--year", text);
+  if (overflow || value < 1945 || value > 2200)
+    {
+      g_autofree char *shown = g_utf8_make_valid (text, -1);
+
+      return td_cli_usage (_("The year %s is out of range: use a year between 1945 and 2200."), shown);
+    }
+  *year = (int) value;
+  return TD_CLI_OK;
+}
+
+/* Every option given must be one the KIND takes. */
+static int
+check_filters (const Lister     *lister,
+               const RawOptions *raw)
+{
+  const struct
+  {
+    Filter      filter;
+    const char *option;
+    gboolean    given;
+  } given[] = {
+    { FILTER_SEARCH, "--search", raw->search != NULL },
+    { FILTER_CAMPAIGN, "--campaign", raw->campaign != NULL },
+    { FILTER_YEAR, "--year", raw->year != NULL },
+    { FILTER_DECISION, "--decision", raw->decision != NULL },
+    { FILTER_DECISION_ID, "--decision-id", raw->decision_id != NULL },
+    { FILTER_ARCHIVED, "--archived", raw->archived },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    if (given[i].given && (lister->filters & given[i].filter) == 0)
+      /* Translators: «--year does not apply to units.»; the KIND stays
+       * in English, as it is typed. */
+      return td_cli_usage (_("%s does not apply to %s."), given[i].option, lister->kind);
+  return TD_CLI_OK;
+}
+
+static int
+check_options (const Lister      *lister,
+               const RawOptions  *raw,
+               ListOptions       *options)
+{
+  int status;
+
+  if ((raw->search != NULL && !g_utf8_validate (raw->search, -1, NULL)) ||
+      (raw->decision != NULL && !g_utf8_validate (raw->decision, -1, NULL)))
+    return td_cli_usage (_("The text given is not UTF-8. Type it again in a UTF-8 terminal."));
+  if ((status = parse_id ("--campaign", raw->campaign, &options->campaign_id)) != TD_CLI_OK ||
+      (status = parse_id ("--decision-id", raw->decision_id, &options->decision_id)) != TD_CLI_OK ||
+      (status = parse_year (raw->year, &options->year)) != TD_CLI_OK ||
+      (status = check_filters (lister, raw)) != TD_CLI_OK)
+    return status;
+  if (raw->decision != NULL && raw->decision_id != NULL)
+    return td_cli_usage (_("Give --decision or --decision-id, not both."));
+
+  options->search = raw->search;
+  options->decision_number = raw->decision;
+  options->archived = raw->archived;
+  return TD_CLI_OK;
+}
+
+static void
+raw_options_clear (RawOptions *raw)
+{
+  g_clear_pointer (&raw->search, g_free);
+  g_clear_pointer (&raw->campaign, g_free);
+  g_clear_pointer (&raw->year, g_free);
+  g_clear_pointer (&raw->decision, g_free);
+  g_clear_pointer (&raw->decision_id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RawOptions, raw_options_clear)
 
 int
 td_cli_list (const TdCliGlobals  *globals,
              int                  argc,
              char               **argv)
 {
+  g_auto(RawOptions) raw = { NULL };
   ListOptions options = { NULL };
-  gint64 campaign = 0, decision_id = 0;
-  int year = 0;
   const GOptionEntry entries[] = {
-    { "search", 0, 0, G_OPTION_ARG_FILENAME, &options.search, N_("Only records matching TEXT (accents ignored)"), N_("TEXT") },
-    { "campaign", 0, 0, G_OPTION_ARG_INT64, &campaign, N_("Only records of the campaign ID"), N_("ID") },
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only records of the year N (with indicators: the year's totals)"), N_("N") },
-    { "decision", 0, 0, G_OPTION_ARG_FILENAME, &options.decision_number, N_("Awards of the decision numbered NUMBER"), N_("NUMBER") },
-    { "decision-id", 0, 0, G_OPTION_ARG_INT64, &decision_id, N_("Awards of the decision ID"), N_("ID") },
-    { "archived", 0, 0, G_OPTION_ARG_NONE, &options.archived, N_("Include archived units and forms"), NULL },
+    { "search", 0, 0, G_OPTION_ARG_FILENAME, &raw.search, N_("Only records matching every word of TEXT (accents ignored)"), N_("TEXT") },
+    { "campaign", 0, 0, G_OPTION_ARG_FILENAME, &raw.campaign, N_("Only records of the campaign ID"), N_("ID") },
+    { "year", 0, 0, G_OPTION_ARG_FILENAME, &raw.year, N_("Only records of the year N (with indicators: the year's totals)"), N_("N") },
+    { "decision", 0, 0, G_OPTION_ARG_FILENAME, &raw.decision, N_("Awards of the decision numbered NUMBER"), N_("NUMBER") },
+    { "decision-id", 0, 0, G_OPTION_ARG_FILENAME, &raw.decision_id, N_("Awards of the decision ID"), N_("ID") },
+    { "archived", 0, 0, G_OPTION_ARG_NONE, &raw.archived, N_("Include archived units and forms"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("KIND — print records as tab-separated text"));
@@ -353,48 +556,36 @@ td_cli_list (const TdCliGlobals  *globals,
   g_autoptr(TdDatabase) db = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   const Lister *lister = NULL;
-  int status = TD_CLI_OK;
+  int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("KIND: units people campaigns indicators decisions awards forms"));
+  g_option_context_set_description (context,
+                                    _("The options each KIND takes:\n"
+                                      "  units: --search --archived\n"
+                                      "  people, campaigns: --search\n"
+                                      "  indicators: --campaign --year\n"
+                                      "  decisions: --search --campaign --year\n"
+                                      "  awards: --search --campaign --year, --decision or --decision-id\n"
+                                      "  forms: --search --archived"));
   if (!td_cli_parse (context, &argc, &argv))
-    status = TD_CLI_USAGE;
-  else if (argc != 2)
-    status = td_cli_usage (_("list needs one KIND: units people campaigns indicators decisions awards forms."));
-  else
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (listers); i++)
-        if (g_str_equal (argv[1], listers[i].kind))
-          lister = &listers[i];
-      if (lister == NULL)
-        status = td_cli_usage (_("Unknown KIND “%s”: use units, people, campaigns, indicators, decisions, awards or forms."), argv[1]);
-      else if ((options.search != NULL && !g_utf8_validate (options.search, -1, NULL)) ||
-               (options.decision_number != NULL && !g_utf8_validate (options.decision_number, -1, NULL)))
-        status = td_cli_usage (_("The text given is not UTF-8. Type it again in a UTF-8 terminal."));
-      else if (campaign < 0 || decision_id < 0)
-        status = td_cli_usage (_("An ID is a positive number."));
-      else if (year != 0 && (year < 1945 || year > 2200))
-        status = td_cli_usage (_("The year %d is out of range: use a year between 1945 and 2200."), year);
-      else if (options.decision_number != NULL && decision_id > 0)
-        status = td_cli_usage (_("Give --decision or --decision-id, not both."));
-      else if ((options.decision_number != NULL || decision_id > 0) && !g_str_equal (lister->kind, "awards"))
-        status = td_cli_usage (_("--decision and --decision-id apply to awards only."));
-    }
+    return TD_CLI_USAGE;
+  if (argc != 2)
+    return td_cli_usage (_("list needs one KIND: units people campaigns indicators decisions awards forms."));
 
-  if (status == TD_CLI_OK)
-    {
-      options.campaign_id = campaign;
-      options.year = year;
-      options.decision_id = decision_id;
+  for (guint i = 0; i < G_N_ELEMENTS (listers); i++)
+    if (g_str_equal (argv[1], listers[i].kind))
+      lister = &listers[i];
+  if (lister == NULL)
+    return td_cli_usage (_("Unknown KIND “%s”: use units, people, campaigns, indicators, decisions, awards or forms."), argv[1]);
 
-      db = td_cli_open (globals, &error);
-      if (db == NULL || !lister->list (db, &options, out, &error))
-        status = td_cli_fail (error);
-      else
-        fwrite (out->str, 1, out->len, stdout);
-    }
+  status = check_options (lister, &raw, &options);
+  if (status != TD_CLI_OK)
+    return status;
 
-  g_free (options.search);
-  g_free (options.decision_number);
-  return status;
+  db = td_cli_open (globals, &error);
+  if (db == NULL || !lister->list (db, &options, out, &error))
+    return td_cli_fail (error);
+  fwrite (out->str, 1, out->len, stdout);
+  return TD_CLI_OK;
 }

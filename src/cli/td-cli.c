@@ -9,7 +9,8 @@
 #include "td-cli.h"
 
 /* One line on stderr, UTF-8 whatever the locale (not g_printerr, which
- * converts to the locale's character set). */
+ * converts to the locale's character set).  td_cli_open() and
+ * td_cli_parse() live in main.c, beside the global options. */
 int
 td_cli_fail (const GError *error)
 {
@@ -30,29 +31,6 @@ td_cli_usage (const char *format,
 
   fprintf (stderr, "thidua-cli: %s\n", message);
   return TD_CLI_USAGE;
-}
-
-TdDatabase *
-td_cli_open (const TdCliGlobals  *globals,
-             GError             **error)
-{
-  return td_database_open (globals->db_path, TD_DATABASE_OPEN_DEFAULT, error);
-}
-
-gboolean
-td_cli_parse (GOptionContext   *context,
-              int              *argc,
-              char           ***argv)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_help_enabled (context, TRUE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      td_cli_usage ("%s", error->message);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* TSV fields cannot hold tabs or line breaks: those become spaces. */

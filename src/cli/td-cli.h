@@ -17,6 +17,7 @@ enum
 typedef struct
 {
   const char *db_path;
+  gboolean    default_db;   /* no --db: the program's own database */
 } TdCliGlobals;
 
 int         td_cli_fail        (const GError *error);
@@ -36,5 +37,6 @@ int td_cli_check  (const TdCliGlobals *globals, int argc, char **argv);
 int td_cli_backup (const TdCliGlobals *globals, int argc, char **argv);
 int td_cli_list   (const TdCliGlobals *globals, int argc, char **argv);
 int td_cli_words  (const TdCliGlobals *globals, int argc, char **argv);
+int td_cli_export (const TdCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS

@@ -34,7 +34,11 @@ G_DEFINE_FINAL_TYPE (TdDatabase, td_database, G_TYPE_OBJECT)
 #define MIGRATIONS_PATH RESOURCE_PREFIX "sql/"
 
 /* Derived data (DESIGN.md «Storage»): folded search text and collation
- * keys, rebuilt wherever the source text changed behind our back. */
+ * keys, rebuilt wherever the source text changed behind our back.  The
+ * source carries a version: bump it when td_fold() or the keys change, so
+ * that rows made by an older program get new derived data too. */
+#define DERIVED_VERSION "'2|' || "
+
 typedef struct
 {
   const char *table;
@@ -45,15 +49,15 @@ typedef struct
 
 static const DerivedTable derived_tables[] = {
   { "units",
-    "name || char(31) || coalesce(short_name, '')",
+    DERIVED_VERSION "name || char(31) || coalesce(short_name, '')",
     "td_fold(name || ' ' || coalesce(short_name, ''))",
     "td_sort_key(name)" },
   { "people",
-    "full_name || char(31) || coalesce(position, '') || char(31) || coalesce(rank, '')",
+    DERIVED_VERSION "full_name || char(31) || coalesce(position, '') || char(31) || coalesce(rank, '')",
     "td_fold(full_name || ' ' || coalesce(position, '') || ' ' || coalesce(rank, ''))",
     "td_name_key(full_name)" },
   { "campaigns",
-    "title || char(31) || coalesce(short_title, '') || char(31) || coalesce(launch_number, '')",
+    DERIVED_VERSION "title || char(31) || coalesce(short_title, '') || char(31) || coalesce(launch_number, '')",
     "td_fold(title || ' ' || coalesce(short_title, '') || ' ' || coalesce(launch_number, ''))",
     "td_sort_key(title)" },
 };
@@ -115,6 +119,37 @@ sql_collate_vi (void       *user_data,
   return td_text_collate (sa, sb);
 }
 
+static gboolean
+is_disk_full_errno (int value)
+{
+  return value == ENOSPC || value == EFBIG;
+}
+
+/* A write cut short by a file-size limit (EFBIG), or by a full disk on
+ * some paths, comes back as SQLITE_IOERR.  sqlite3_system_errno() does not
+ * always keep the cause: ask the files (the WAL or journal included). */
+static gboolean
+io_error_is_disk_full (sqlite3 *handle)
+{
+  sqlite3_file *journal = NULL;
+  int value = 0;
+
+  if (handle == NULL)
+    return FALSE;
+  if (is_disk_full_errno (sqlite3_system_errno (handle)))
+    return TRUE;
+  if (sqlite3_file_control (handle, "main", SQLITE_FCNTL_LAST_ERRNO, &value) == SQLITE_OK &&
+      is_disk_full_errno (value))
+    return TRUE;
+  value = 0;
+  if (sqlite3_file_control (handle, "main", SQLITE_FCNTL_JOURNAL_POINTER, &journal) == SQLITE_OK &&
+      journal != NULL && journal->pMethods != NULL &&
+      journal->pMethods->xFileControl (journal, SQLITE_FCNTL_LAST_ERRNO, &value) == SQLITE_OK &&
+      is_disk_full_errno (value))
+    return TRUE;
+  return FALSE;
+}
+
 void
 td_database_set_error (TdDatabase  *self,
                        GError     **error,
@@ -122,6 +157,9 @@ td_database_set_error (TdDatabase  *self,
 {
   const char *detail = self != NULL && self->handle != NULL
                        ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+
+  if ((rc & 0xff) == SQLITE_IOERR && self != NULL && io_error_is_disk_full (self->handle))
+    rc = SQLITE_FULL;
 
   switch (rc & 0xff)
     {
@@ -160,12 +198,27 @@ td_database_set_error (TdDatabase  *self,
     }
 }
 
+/* «notes.txt/x.db»: stat() says ENOTDIR. */
+static void
+set_not_folder_error (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NO_FOLDER,
+               _("A part of the path “%s” is a file, not a folder. Check the path."),
+               display);
+}
+
 /* Reads the 100-byte header without opening the file for writing and
- * refuses whatever is not a whole Thi Đua database (DESIGN.md «Storage»). */
+ * refuses whatever is not a whole Thi Đua database (DESIGN.md «Storage»).
+ * *@is_new: the file is to be created (it is missing or empty);
+ * *@missing: there is no file at all yet. */
 static gboolean
 check_header (const char  *path,
               gboolean     create,
               gboolean    *is_new,
+              gboolean    *missing,
               GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
@@ -177,11 +230,17 @@ check_header (const char  *path,
   int fd;
 
   *is_new = FALSE;
+  *missing = FALSE;
 
   if (g_stat (path, &st) != 0)
     {
       int saved = errno;
 
+      if (saved == ENOTDIR)
+        {
+          set_not_folder_error (path, error);
+          return FALSE;
+        }
       if (saved == ENOENT && !g_file_test (folder, G_FILE_TEST_IS_DIR))
         {
           g_autofree char *display_folder = g_filename_display_name (folder);
@@ -194,6 +253,7 @@ check_header (const char  *path,
       if (saved == ENOENT && create)
         {
           *is_new = TRUE;
+          *missing = TRUE;
           return TRUE;
         }
       if (saved == ENOENT)
@@ -449,6 +509,82 @@ td_database_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "thidua", "thidua.db", NULL);
 }
 
+/* A database file and the files SQLite keeps beside it. */
+static const char *const file_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+static void
+remove_files (const char *path,
+              gboolean    with_database)
+{
+  for (guint i = with_database ? 0 : 1; i < G_N_ELEMENTS (file_suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, file_suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+static void
+close_handle (TdDatabase *self)
+{
+  /* Cached statements keep a closed connection (and its files) alive. */
+  g_hash_table_remove_all (self->statements);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  self->handle = NULL;
+}
+
+/* A database that was being created and failed half-way (a full disk, a
+ * file-size limit, a failed migration) leaves nothing behind: an empty
+ * file we were given stays empty, a file we made is removed. */
+static void
+discard_created (TdDatabase *self,
+                 gboolean    missing)
+{
+  close_handle (self);
+  if (!missing && truncate (self->path, 0) != 0)
+    g_debug ("Emptying %s again failed: %s", self->path, g_strerror (errno));
+  remove_files (self->path, missing);
+}
+
+static gboolean
+open_handle (TdDatabase  *self,
+             GError     **error)
+{
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->handle,
+                        SQLITE_OPEN_READWRITE | (self->created ? SQLITE_OPEN_CREATE : 0) |
+                        SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      td_database_set_error (self, error, rc);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+
+  if (!register_functions (self))
+    {
+      td_database_set_error (self, error, sqlite3_errcode (self->handle));
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (self->handle, 5000);
+  if (!td_database_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  /* WAL needs shared memory that network filesystems do not provide. */
+  self->wal = !on_network_filesystem (self->path);
+  if (!td_database_exec (self,
+                         self->wal ? "PRAGMA journal_mode = WAL"
+                                   : "PRAGMA journal_mode = DELETE",
+                         error))
+    return FALSE;
+
+  return run_migrations (self, error) && td_database_rebuild_derived (self, error);
+}
+
 TdDatabase *
 td_database_open (const char           *path,
                   TdDatabaseOpenFlags   flags,
@@ -456,12 +592,12 @@ td_database_open (const char           *path,
 {
   g_autoptr(TdDatabase) self = NULL;
   gboolean is_new = FALSE;
-  int rc;
+  gboolean missing = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_header (path, (flags & TD_DATABASE_OPEN_CREATE) != 0, &is_new, error))
+  if (!check_header (path, (flags & TD_DATABASE_OPEN_CREATE) != 0, &is_new, &missing, error))
     return NULL;
 
   {
@@ -479,40 +615,12 @@ td_database_open (const char           *path,
   self->path = g_strdup (path);
   self->created = is_new;
 
-  rc = sqlite3_open_v2 (path, &self->handle,
-                        SQLITE_OPEN_READWRITE | (is_new ? SQLITE_OPEN_CREATE : 0) |
-                        SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
+  if (!open_handle (self, error))
     {
-      td_database_set_error (self, error, rc);
+      if (is_new)
+        discard_created (self, missing);
       return NULL;
     }
-  sqlite3_extended_result_codes (self->handle, 1);
-
-  if (!register_functions (self))
-    {
-      td_database_set_error (self, error, sqlite3_errcode (self->handle));
-      return NULL;
-    }
-
-  sqlite3_busy_timeout (self->handle, 5000);
-  if (!td_database_exec (self, "PRAGMA foreign_keys = ON", error))
-    return NULL;
-
-  /* WAL needs shared memory that network filesystems do not provide. */
-  self->wal = !on_network_filesystem (path);
-  if (!td_database_exec (self,
-                         self->wal ? "PRAGMA journal_mode = WAL"
-                                   : "PRAGMA journal_mode = DELETE",
-                         error))
-    return NULL;
-
-  if (!run_migrations (self, error))
-    return NULL;
-
-  if (!td_database_rebuild_derived (self, error))
-    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -634,12 +742,18 @@ td_database_rollback (TdDatabase *self)
   g_return_if_fail (TD_IS_DATABASE (self));
   g_return_if_fail (self->depth > 0);
 
-  sql = self->depth == 1 ? g_strdup ("ROLLBACK")
+  self->depth--;
+
+  /* After some errors (a full disk, I/O) SQLite has already rolled the
+   * whole transaction back: there is nothing left to undo. */
+  if (sqlite3_get_autocommit (self->handle))
+    return;
+
+  sql = self->depth == 0 ? g_strdup ("ROLLBACK")
                          : g_strdup_printf ("ROLLBACK TO td_%u; RELEASE td_%u",
-                                            self->depth - 1, self->depth - 1);
+                                            self->depth, self->depth);
   if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
     g_warning ("Rolling back failed: %s", sqlite3_errmsg (self->handle));
-  self->depth--;
 }
 
 /* No records a user made: the window then offers the sample. */
@@ -685,12 +799,58 @@ td_database_update_derived (TdDatabase  *self,
 }
 
 /* Rows written by outside tools carry no derived data, or stale data:
- * compare each row's source with what its derived data was made from. */
+ * compare each row's source with what its derived data was made from.
+ * Looking is a plain read: opening a file another program is writing to
+ * must not wait for its write lock when there is nothing to rebuild. */
+static char *
+stale_condition (const DerivedTable *d)
+{
+  return g_strdup_printf ("derived_from IS NOT %s OR search_text IS NULL OR sort_key IS NULL",
+                          d->source);
+}
+
+static gboolean
+needs_rebuild (TdDatabase  *self,
+               gboolean    *needed,
+               GError     **error)
+{
+  *needed = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (derived_tables) && !*needed; i++)
+    {
+      const DerivedTable *d = &derived_tables[i];
+      g_autofree char *condition = stale_condition (d);
+      g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s WHERE %s)",
+                                              d->table, condition);
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        *needed = sqlite3_column_int (stmt, 0) != 0;
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          td_database_set_error (self, error, rc);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 td_database_rebuild_derived (TdDatabase  *self,
                              GError     **error)
 {
+  gboolean needed = FALSE;
+
   g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+
+  if (!needs_rebuild (self, &needed, error))
+    return FALSE;
+  if (!needed)
+    return TRUE;
 
   if (!td_database_begin (self, error))
     return FALSE;
@@ -698,11 +858,12 @@ td_database_rebuild_derived (TdDatabase  *self,
   for (guint i = 0; i < G_N_ELEMENTS (derived_tables); i++)
     {
       const DerivedTable *d = &derived_tables[i];
+      g_autofree char *condition = stale_condition (d);
       g_autofree char *sql = NULL;
 
       sql = g_strdup_printf ("UPDATE %s SET search_text = %s, sort_key = %s, derived_from = %s "
-                             "WHERE derived_from IS NOT %s OR search_text IS NULL OR sort_key IS NULL",
-                             d->table, d->search, d->sort_key, d->source, d->source);
+                             "WHERE %s",
+                             d->table, d->search, d->sort_key, d->source, condition);
       if (!td_database_exec (self, sql, error))
         {
           td_database_rollback (self);
@@ -713,6 +874,163 @@ td_database_rebuild_derived (TdDatabase  *self,
   return td_database_commit (self, error);
 }
 
+static gboolean
+same_file (const GStatBuf *a,
+           const GStatBuf *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* TRUE when @path names the database or one of its -wal, -shm, -journal
+ * files, by device and inode rather than by spelling: a symbolic link or
+ * a symlinked folder must not let a backup replace the live database. */
+static gboolean
+is_own_file (TdDatabase     *self,
+             const char     *path,
+             const GStatBuf *target)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *own_folder = g_path_get_dirname (self->path);
+  g_autofree char *own_name = g_path_get_basename (self->path);
+  GStatBuf a, b;
+  gboolean same_folder;
+
+  same_folder = g_stat (folder, &a) == 0 && g_stat (own_folder, &b) == 0 && same_file (&a, &b);
+
+  for (guint i = 0; i < G_N_ELEMENTS (file_suffixes); i++)
+    {
+      g_autofree char *own = g_strconcat (self->path, file_suffixes[i], NULL);
+      g_autofree char *own_base = g_strconcat (own_name, file_suffixes[i], NULL);
+      GStatBuf st;
+
+      if (target != NULL && g_stat (own, &st) == 0 && same_file (&st, target))
+        return TRUE;
+      /* A -journal that does not exist yet would be taken for a hot
+       * journal by SQLite and played into the database. */
+      if (same_folder && g_str_equal (name, own_base))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An older backup of ours: SQLite's magic and our application_id. */
+static gboolean
+is_thidua_file (const char *path)
+{
+  guint8 header[100];
+  gssize n;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  if (fd < 0)
+    return FALSE;
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  return n == (gssize) sizeof header &&
+         memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) == 0 &&
+         read_be32 (header + 68) == TD_APPLICATION_ID;
+}
+
+/* The backup replaces nothing but an empty file or an older backup. */
+static gboolean
+check_backup_target (TdDatabase  *self,
+                     const char  *out_path,
+                     GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (out_path);
+  g_autofree char *folder = g_path_get_dirname (out_path);
+  GStatBuf st;
+  gboolean exists = g_stat (out_path, &st) == 0;
+
+  if (!exists)
+    {
+      int saved = errno;
+
+      if (saved == ENOTDIR)
+        {
+          set_not_folder_error (out_path, error);
+          return FALSE;
+        }
+      if (saved == ENOENT && !g_file_test (folder, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *display_folder = g_filename_display_name (folder);
+
+          g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NO_FOLDER,
+                       _("The folder “%s” does not exist. Choose another place for the backup."),
+                       display_folder);
+          return FALSE;
+        }
+      if (saved != ENOENT)
+        {
+          g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
+                       _("The backup file “%s” cannot be written: %s. Choose another place for the backup."),
+                       display, g_strerror (saved));
+          return FALSE;
+        }
+    }
+  else if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_IS_FOLDER,
+                   _("“%s” is a folder. Give the name of the backup file."), display);
+      return FALSE;
+    }
+  else if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
+                   _("“%s” is not a regular file (it is a device or a pipe). Give the name of a file for the backup."),
+                   display);
+      return FALSE;
+    }
+
+  if (is_own_file (self, out_path, exists ? &st : NULL))
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
+                   _("The backup cannot replace the database itself. Choose another file name."));
+      return FALSE;
+    }
+
+  if (exists && st.st_size > 0 && !is_thidua_file (out_path))
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FOREIGN,
+                   _("“%s” already exists and is not a Thi Đua database. Choose another name for the backup, or remove that file first."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Our own words for what went wrong writing the copy, not SQLite's. */
+static void
+set_backup_error (sqlite3     *target,
+                  int          rc,
+                  int          saved_errno,
+                  const char  *display,
+                  GError     **error)
+{
+  int system_errno = target != NULL && sqlite3_system_errno (target) != 0
+                     ? sqlite3_system_errno (target) : saved_errno;
+
+  if ((rc & 0xff) == SQLITE_FULL || is_disk_full_errno (system_errno) ||
+      ((rc & 0xff) == SQLITE_IOERR && io_error_is_disk_full (target)))
+    g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_DISK_FULL,
+                 _("The disk is full: the backup “%s” could not be written. Free some space and try again."),
+                 display);
+  else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_CORRUPT,
+                 _("The database file is damaged. Restore it from a backup."));
+  else if (system_errno != 0)
+    g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
+                 _("The backup file “%s” cannot be written: %s. Choose another place for the backup."),
+                 display, g_strerror (system_errno));
+  else
+    g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
+                 _("The backup file “%s” cannot be written. Check the disk and try again."),
+                 display);
+}
+
 /* An online backup through SQLite (never a file copy: the WAL may hold
  * the newest pages), written beside the target and renamed when whole. */
 gboolean
@@ -720,46 +1038,22 @@ td_database_backup (TdDatabase  *self,
                     const char  *out_path,
                     GError     **error)
 {
-  g_autofree char *display = g_filename_display_name (out_path);
+  g_autofree char *display = NULL;
   g_autofree char *tmp_path = NULL;
-  g_autofree char *folder = NULL;
   sqlite3 *target = NULL;
   sqlite3_backup *backup;
+  int saved_errno = 0;
   int rc;
 
   g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (out_path != NULL, FALSE);
 
-  if (g_file_test (out_path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_IS_FOLDER,
-                   _("“%s” is a folder. Give the name of the backup file."), display);
-      return FALSE;
-    }
-  {
-    g_autoptr(GFile) a = g_file_new_for_path (out_path);
-    g_autoptr(GFile) b = g_file_new_for_path (self->path);
+  if (!check_backup_target (self, out_path, error))
+    return FALSE;
 
-    if (g_file_equal (a, b))
-      {
-        g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
-                     _("The backup cannot replace the database itself. Choose another file name."));
-        return FALSE;
-      }
-  }
-  folder = g_path_get_dirname (out_path);
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *display_folder = g_filename_display_name (folder);
-
-      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NO_FOLDER,
-                   _("The folder “%s” does not exist. Choose another place for the backup."),
-                   display_folder);
-      return FALSE;
-    }
-
+  display = g_filename_display_name (out_path);
   tmp_path = g_strdup_printf ("%s.tmp-%d", out_path, (int) getpid ());
-  g_unlink (tmp_path);
+  remove_files (tmp_path, TRUE);
 
   rc = sqlite3_open_v2 (tmp_path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
@@ -772,19 +1066,23 @@ td_database_backup (TdDatabase  *self,
           do
             rc = sqlite3_backup_step (backup, -1);
           while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          saved_errno = errno;
           sqlite3_backup_finish (backup);
           if (rc == SQLITE_DONE)
-            rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+            {
+              rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+              saved_errno = errno;
+            }
         }
     }
+  else
+    saved_errno = errno;
 
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
-                   _("The backup to “%s” failed: %s. Check the disk and try again."),
-                   display, target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
+      set_backup_error (target, rc, saved_errno, display, error);
       sqlite3_close_v2 (target);
-      g_unlink (tmp_path);
+      remove_files (tmp_path, TRUE);
       return FALSE;
     }
   sqlite3_close_v2 (target);
@@ -793,7 +1091,7 @@ td_database_backup (TdDatabase  *self,
     {
       int saved = errno;
 
-      g_unlink (tmp_path);
+      remove_files (tmp_path, TRUE);
       g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
                    _("The backup could not be saved as “%s”: %s."), display, g_strerror (saved));
       return FALSE;

@@ -256,7 +256,8 @@ td_person_store_get (TdDatabase  *db,
 }
 
 /* Vietnamese order by given name, then middle, then family name (the
- * sort_key column); @search ignores case, tones and letter marks. */
+ * sort_key column); @search ignores case, tones and letter marks, and
+ * finds every word of it in any order («Hiếu Đặng»). */
 GPtrArray *
 td_person_store_list (TdDatabase  *db,
                       const char  *search,
@@ -265,13 +266,14 @@ td_person_store_list (TdDatabase  *db,
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) td_person_free);
   g_autoptr(TdStmt) stmt = NULL;
-  g_autofree char *needle = td_text_fold (search);
+  g_auto(GStrv) words = td_text_search_words (search);
   int rc;
 
   g_return_val_if_fail (TD_IS_DATABASE (db), NULL);
 
+  /* The first word narrows the rows in SQL, the others are checked here. */
   stmt = td_database_prepare (db,
-                              "SELECT " PERSON_COLUMNS " FROM people p "
+                              "SELECT " PERSON_COLUMNS ", p.search_text FROM people p "
                               "LEFT JOIN units u ON u.id = p.unit_id "
                               "WHERE (?1 = '' OR instr(p.search_text, ?1) > 0) "
                               "AND (?2 = 0 OR p.unit_id = ?2) "
@@ -279,11 +281,13 @@ td_person_store_list (TdDatabase  *db,
                               error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, needle, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, words != NULL ? words[0] : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, unit_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, person_from_row (stmt));
+    if (td_text_matches_words ((const char *) sqlite3_column_text (stmt, 9),
+                               (const char * const *) words))
+      g_ptr_array_add (result, person_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
       td_database_set_error (db, error, rc);

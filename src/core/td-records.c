@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "td-records.h"
 
 TdUnit *
@@ -219,6 +221,51 @@ td_gender_from_string (const char *text,
   return TRUE;
 }
 
+/* Words naming an administrative level: lower case inside a phrase
+ * («Chủ tịch UBND xã Quảng Đức»), as documents write them. */
+static const char *const level_words[] = {
+  "Xã", "Phường", "Thị trấn", "Huyện", "Quận", "Thị xã", "Thành phố", "Tỉnh", "Thôn", "Bản",
+};
+
+static const char *
+skip_level_word (const char *position,
+                 const char *unit_name,
+                 char      **lowered)
+{
+  g_autofree char *position_fold = g_utf8_casefold (position, -1);
+
+  *lowered = NULL;
+
+  /* «Phó Giám đốc Sở» + «Sở Tư pháp»: a word said twice is said once. */
+  {
+    const char *space = strchr (unit_name, ' ');
+    g_autofree char *first = space ? g_utf8_casefold (unit_name, space - unit_name) : NULL;
+    const char *last = strrchr (position_fold, ' ');
+
+    if (first != NULL && g_str_equal (last ? last + 1 : position_fold, first))
+      return space + 1;
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (level_words); i++)
+    {
+      const char *word = level_words[i];
+      gsize len = strlen (word);
+      g_autofree char *word_fold = NULL;
+
+      if (!g_str_has_prefix (unit_name, word) || unit_name[len] != ' ')
+        continue;
+      word_fold = g_utf8_casefold (word, -1);
+      /* «Chủ tịch UBND thị xã» + «Thị xã Quảng Yên»: said once. */
+      if (g_str_has_suffix (position_fold, word_fold) &&
+          (strlen (position_fold) == strlen (word_fold) ||
+           position_fold[strlen (position_fold) - strlen (word_fold) - 1] == ' '))
+        return unit_name + len + 1;
+      *lowered = g_strconcat (word_fold, unit_name + len, NULL);
+      return *lowered;
+    }
+  return unit_name;
+}
+
 char *
 td_person_describe (const char *rank,
                     const char *position,
@@ -227,6 +274,7 @@ td_person_describe (const char *rank,
   GString *out = g_string_new (NULL);
   gboolean has_position = position != NULL && *position != '\0';
   gboolean has_unit = unit_name != NULL && *unit_name != '\0';
+  g_autofree char *lowered = NULL;
 
   if (rank != NULL && *rank != '\0')
     g_string_append (out, rank);
@@ -237,7 +285,10 @@ td_person_describe (const char *rank,
       if (has_position)
         g_string_append (out, position);
       if (has_position && has_unit)
-        g_string_append_c (out, ' ');
+        {
+          g_string_append_c (out, ' ');
+          unit_name = skip_level_word (position, unit_name, &lowered);
+        }
       if (has_unit)
         g_string_append (out, unit_name);
     }

@@ -135,22 +135,60 @@ td_text_fold_contains (const char *folded_haystack,
   return strstr (folded_haystack != NULL ? folded_haystack : "", folded) != NULL;
 }
 
-GBytes *
-td_text_sort_key (const char *text)
+/* The folded words of what a user typed in a search field; NULL when
+ * there is nothing to search for. */
+GStrv
+td_text_search_words (const char *search)
+{
+  g_autofree char *folded = td_text_fold (search);
+
+  if (*folded == '\0')
+    return NULL;
+  /* td_text_fold leaves single spaces between words. */
+  return g_strsplit (folded, " ", -1);
+}
+
+/* Every word appears, in any order: «hieu dang» finds «Đặng Minh Hiếu». */
+gboolean
+td_text_matches_words (const char         *folded_haystack,
+                       const char * const *words)
+{
+  if (words == NULL)
+    return TRUE;
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (folded_haystack != NULL ? folded_haystack : "", words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* The ICU sort key without its terminating zero (blobs compare with
+ * memcmp in SQLite), appended to @out. */
+static void
+append_sort_key (GByteArray *out,
+                 const char *text)
 {
   UCollator *coll = get_collator ();
   g_autofree UChar *wide = NULL;
   int32_t length = 0;
   int32_t needed;
-  guint8 *key;
+  guint old_len = out->len;
 
   wide = to_utf16 (text != NULL ? text : "", &length);
   needed = ucol_getSortKey (coll, wide, length, NULL, 0);
-  key = g_malloc (needed);
-  ucol_getSortKey (coll, wide, length, key, needed);
+  if (needed <= 0)
+    return;
+  g_byte_array_set_size (out, old_len + needed);
+  ucol_getSortKey (coll, wide, length, out->data + old_len, needed);
+  g_byte_array_set_size (out, old_len + needed - 1);
+}
 
-  /* Drop the terminating zero: blobs compare with memcmp in SQLite. */
-  return g_bytes_new_take (key, needed > 0 ? needed - 1 : 0);
+GBytes *
+td_text_sort_key (const char *text)
+{
+  GByteArray *key = g_byte_array_new ();
+
+  append_sort_key (key, text);
+  return g_byte_array_free_to_bytes (key);
 }
 
 void
@@ -208,12 +246,28 @@ td_text_name_for_sort (const char *full_name)
   return g_string_free (out, FALSE);
 }
 
+/* DOMAIN.md: the given name decides first, whole and with its tones
+ * («Trần Văn Anh» before «Lê Thị Ánh»), then the middle name, then the
+ * family name.  One ICU key over the reordered name would compare all the
+ * letters before any tone, so the key is key(given) 0 key(middle) 0
+ * key(family): ICU keys hold no zero byte, so each part ends before the
+ * next one is looked at. */
 GBytes *
 td_text_name_sort_key (const char *full_name)
 {
-  g_autofree char *reordered = td_text_name_for_sort (full_name);
+  g_autofree char *family = NULL;
+  g_autofree char *middle = NULL;
+  g_autofree char *given = NULL;
+  GByteArray *key = g_byte_array_new ();
+  const guint8 zero = 0;
 
-  return td_text_sort_key (reordered);
+  td_text_split_name (full_name, &family, &middle, &given);
+  append_sort_key (key, given);
+  g_byte_array_append (key, &zero, 1);
+  append_sort_key (key, middle);
+  g_byte_array_append (key, &zero, 1);
+  append_sort_key (key, family);
+  return g_byte_array_free_to_bytes (key);
 }
 
 int

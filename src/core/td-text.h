@@ -8,6 +8,9 @@ char    *td_text_normalize      (const char  *text);
 char    *td_text_fold           (const char  *text);
 gboolean td_text_fold_contains  (const char  *folded_haystack,
                                  const char  *needle);
+GStrv    td_text_search_words   (const char  *search);
+gboolean td_text_matches_words  (const char         *folded_haystack,
+                                 const char * const *words);
 GBytes  *td_text_sort_key       (const char  *text);
 GBytes  *td_text_name_sort_key  (const char  *full_name);
 int      td_text_collate        (const char  *a,

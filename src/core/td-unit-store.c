@@ -2,7 +2,6 @@
 
 #include "config.h"
 
-#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -331,7 +330,9 @@ append_subtree (GPtrArray  *out,
 
 /* Tree order: each unit followed by its own units, siblings by their
  * order and then by name in Vietnamese order.  With @search, only the
- * units whose folded name or short name contains it, still in tree order. */
+ * units whose folded name or short name contains every word of it, still
+ * in tree order.  Without @include_archived, an archived unit hides its
+ * whole subtree: its units never show up under another parent. */
 GPtrArray *
 td_unit_store_list (TdDatabase  *db,
                     const char  *search,
@@ -343,7 +344,8 @@ td_unit_store_list (TdDatabase  *db,
   g_autoptr(GHashTable) children = NULL;
   g_autoptr(GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) ordered = NULL;
-  g_autofree char *needle = NULL;
+  g_autoptr(GHashTable) hidden = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_auto(GStrv) words = NULL;
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) td_unit_free);
   int rc;
 
@@ -356,7 +358,7 @@ td_unit_store_list (TdDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  needle = search != NULL && *search != '\0' ? td_text_fold (search) : NULL;
+  words = td_text_search_words (search);
   children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                     (GDestroyNotify) g_ptr_array_unref);
 
@@ -411,14 +413,18 @@ td_unit_store_list (TdDatabase  *db,
       g_autofree char *folded = NULL;
       TdUnit *copy;
 
-      if (unit->archived && !include_archived)
-        continue;
-      if (needle != NULL)
+      if (!include_archived &&
+          (unit->archived || g_hash_table_contains (hidden, &unit->parent_id)))
+        {
+          g_hash_table_add (hidden, &unit->id);
+          continue;
+        }
+      if (words != NULL)
         {
           g_autofree char *haystack = g_strconcat (unit->name, " ", unit->short_name ? unit->short_name : "", NULL);
 
           folded = td_text_fold (haystack);
-          if (strstr (folded, needle) == NULL)
+          if (!td_text_matches_words (folded, (const char * const *) words))
             continue;
         }
 
