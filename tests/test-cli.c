@@ -366,6 +366,13 @@ test_words (void)
   run_cli (&letters, "words", "12abc", NULL);
   g_assert_cmpint (letters.status, ==, 2);
   g_assert_cmpuint (count_lines (letters.err), ==, 1);
+  {
+    g_auto(Run) decimal = { 0 };
+
+    /* «1,5» is not an amount of đồng, nor grouped in threes. */
+    run_cli (&decimal, "words", "1,5", NULL);
+    g_assert_cmpint (decimal.status, ==, 2);
+  }
   run_cli (&nothing, "words", NULL);
   g_assert_cmpint (nothing.status, ==, 2);
 }

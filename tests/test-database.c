@@ -674,6 +674,72 @@ test_backup_failures (void)
   g_assert_null (strstr (error->message, "unable to open"));
 }
 
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *data = NULL;
+  gsize size = 0;
+
+  if (g_file_get_contents (from, &data, &size, NULL))
+    write_file (to, data, size);
+}
+
+/* The files of @path as a crash would leave them: main file, WAL and its
+ * index, copied while the connection is still open. */
+static void
+copy_crashed (const char *path,
+              const char *to)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *a = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *b = g_strconcat (to, suffixes[i], NULL);
+
+      copy_file (a, b);
+    }
+}
+
+static void
+test_identity_in_wal (void)
+{
+  g_autofree char *path = td_test_tmp_path ("live.db");
+  g_autofree char *crashed = td_test_tmp_path ("crashed.db");
+  g_autofree char *newer = td_test_tmp_path ("newer-in-wal.db");
+  g_autoptr(TdDatabase) db = NULL;
+  g_autoptr(TdDatabase) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  sqlite3 *handle = NULL;
+
+  /* A first session that never checkpointed: the header is in the WAL. */
+  db = td_database_open (path, TD_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  copy_crashed (path, crashed);
+  reopened = td_database_open (crashed, TD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (td_database_get_schema_version (reopened), ==, TD_SCHEMA_VERSION);
+  g_clear_object (&reopened);
+  g_clear_object (&db);
+
+  /* A newer Thi Đua migrated the file, and its header is still in the WAL. */
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; "
+                                 "PRAGMA user_version = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  copy_crashed (path, newer);
+  sqlite3_close (handle);
+  before = read_file (newer);
+  reopened = td_database_open (newer, TD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_null (reopened);
+  g_assert_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "7"));
+  after = read_file (newer);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/database/refuses/other-program-unchanged", test_refuses_foreign);
   g_test_add_func ("/database/refuses/newer-version-unchanged", test_refuses_newer);
   g_test_add_func ("/database/refuses/truncated-unchanged", test_refuses_truncated);
+  g_test_add_func ("/database/open/identity-read-through-the-wal", test_identity_in_wal);
   g_test_add_func ("/database/schema/constraints-refuse-bad-rows", test_constraints);
   g_test_add_func ("/database/derived/rebuilt-for-outside-rows", test_derived_rebuilt);
   g_test_add_func ("/database/backup/online-copy-opens", test_backup);

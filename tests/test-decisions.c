@@ -508,19 +508,20 @@ test_awards_amount_from_decision_date (Fixture       *f,
   g_assert_cmpint (award_amount (f, add_award (f, jan2019, "lao_dong_tien_tien", 0, f->clerk)), ==, 420000);
   g_assert_cmpint (award_amount (f, add_award (f, jan2019, "giay_khen", f->command, 0)), ==, 840000);
 
-  /* A new date changes nothing until the lines are recomputed. */
+  /* A new date recomputes the lines at once (DOMAIN.md: the bonus in
+   * force on the decision's date). */
   decision = td_decision_store_get (f->db, june, &error);
   g_assert_no_error (error);
   g_free (decision->date);
   decision->date = g_strdup ("2025-07-01");
   g_assert_true (td_decision_store_update (f->db, decision, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (award_amount (f, individual->id), ==, 2340000);
+  g_assert_cmpint (award_amount (f, individual->id), ==, 3510000);
+  g_assert_cmpint (award_amount (f, collective), ==, 7020000);
 
   g_assert_true (td_decision_store_recompute (f->db, june, &error));
   g_assert_no_error (error);
   g_assert_cmpint (award_amount (f, individual->id), ==, 3510000);
-  g_assert_cmpint (award_amount (f, collective), ==, 7020000);
 
   /* A line added now uses the new date straight away. */
   g_assert_cmpint (award_amount (f, add_award (f, june, "bang_khen_tinh", 0, f->clerk)), ==, 3510000);
@@ -1141,6 +1142,30 @@ test_recompute_one_transaction (Fixture       *f,
   }
 }
 
+/* A catalogue change while the decision was a draft: issuing locks in
+ * the amounts of the catalogue as it is then, not as it was. */
+static void
+test_issue_recomputes_with_catalogue (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdAwardRate) rate = td_award_rate_new ();
+  gint64 decision = new_decision (f, "2025-08-01");
+  gint64 line = add_award (f, decision, "giay_khen", 0, f->officer);
+
+  g_assert_cmpint (award_amount (f, line), ==, 710000);
+  rate->form_id = form_id (f->db, "giay_khen");
+  rate->effective_from = g_strdup ("2025-07-15");
+  rate->coef_individual = 0.5;
+  rate->coef_collective = 1.0;
+  g_assert_true (td_catalogue_store_set_rate (f->db, rate, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (td_decision_store_issue (f->db, decision, "9/QĐ-UBND", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (award_amount (f, line), ==, 1170000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1167,6 +1192,7 @@ main (int   argc,
   ADD ("/decisions/issue/refused-values-change-nothing", test_issue_refused);
   ADD ("/decisions/issue/new-date-recomputes-amounts", test_issue_new_date_recomputes);
   ADD ("/decisions/issue/one-transaction", test_issue_one_transaction);
+  ADD ("/decisions/issue/recomputes-with-the-catalogue-of-now", test_issue_recomputes_with_catalogue);
   ADD ("/decisions/issued/locked", test_issued_locked);
   ADD ("/decisions/reopen/unlocks-and-thaws-texts", test_reopen_unlocks);
   ADD ("/decisions/delete/draft-with-lines-one-transaction", test_delete_draft_one_transaction);

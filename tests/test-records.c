@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "td-format.h"
 #include "td-records.h"
 #include "td-test-util.h"
 
@@ -29,6 +30,26 @@ test_describe (void)
   check (NULL, NULL, NULL, "");
 }
 
+static void
+test_format (void)
+{
+  struct { double value; const char *text; } cases[] = {
+    { 21790, "21.790" }, { 562, "562" }, { 0, "0" }, { 1.5, "1,5" }, { 1.9999, "2" },
+    { 0.0004, "0" }, { 1234567.125, "1.234.567,125" }, { -2.5, "-2,5" }, { -0.25, "-0,25" },
+  };
+  g_autofree char *money = td_format_thousands (18720000, ".");
+  g_autofree char *date = td_format_date ("2019-01-15");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = td_format_number (cases[i].value, ".", ",");
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+  g_assert_cmpstr (money, ==, "18.720.000");
+  g_assert_cmpstr (date, ==, "15/01/2019");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -36,6 +57,7 @@ main (int   argc,
   td_test_init (&argc, &argv);
 
   g_test_add_func ("/records/person/position-and-unit", test_describe);
+  g_test_add_func ("/format/numbers-and-dates", test_format);
 
   return td_test_run ();
 }

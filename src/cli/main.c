@@ -181,6 +181,14 @@ run (int   argc,
   return td_cli_usage (_("Unknown command “%s”. See thidua-cli --help."), argv[i]);
 }
 
+/* GOption prints --help through g_print, which converts to the locale's
+ * character set: output is UTF-8 whatever the locale (DESIGN.md). */
+static void
+print_raw (const char *text)
+{
+  fputs (text, stdout);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +196,7 @@ main (int   argc,
   /* A file-size limit must make writes fail cleanly, not kill us. */
   signal (SIGXFSZ, SIG_IGN);
   td_locale_init ();
+  g_set_print_handler (print_raw);
 
   return finish_output (run (argc, argv));
 }

@@ -139,12 +139,15 @@ td_cli_backup (const TdCliGlobals  *globals,
   return TD_CLI_OK;
 }
 
-/* Digits, optionally grouped by «.» or «,» or spaces: «21.790.000». */
+/* Digits, optionally grouped in threes by one separator, «.», «,» or a
+ * space: «21.790.000».  «1,5» is not an amount of đồng. */
 static gboolean
 parse_amount (const char *text,
               gint64     *amount)
 {
   guint64 value = 0;
+  char separator = 0;
+  int group = -1;   /* digits since the last separator; -1 before any */
   gboolean any = FALSE;
 
   for (const char *p = text; *p; p++)
@@ -155,10 +158,20 @@ parse_amount (const char *text,
             return FALSE;
           value = value * 10 + (guint64) (*p - '0');
           any = TRUE;
+          if (group >= 0)
+            group++;
         }
-      else if (!((*p == '.' || *p == ',' || *p == ' ') && any && g_ascii_isdigit (p[1])))
+      else if ((*p == '.' || *p == ',' || *p == ' ') && any &&
+               (separator == 0 || separator == *p) && (group < 0 || group == 3))
+        {
+          separator = *p;
+          group = 0;
+        }
+      else
         return FALSE;
     }
+  if (group >= 0 && group != 3)
+    return FALSE;
   *amount = (gint64) value;
   return any;
 }

@@ -210,6 +210,31 @@ set_not_folder_error (const char  *path,
                display);
 }
 
+static void
+set_identity_error (GError          **error,
+                    TdDatabaseError   code,
+                    const char       *display,
+                    guint             version)
+{
+  if (code == TD_DATABASE_ERROR_FOREIGN)
+    g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FOREIGN,
+                 _("“%s” is a database of another program, not of Thi Đua. It was left unchanged."),
+                 display);
+  else
+    g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NEWER,
+                 _("“%s” was written by a newer version of Thi Đua (data version %u; this program reads up to %u). Update Thi Đua to open it."),
+                 display, version, (guint) TD_SCHEMA_VERSION);
+}
+
+static gboolean
+has_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0;
+}
+
 /* Reads the 100-byte header without opening the file for writing and
  * refuses whatever is not a whole Thi Đua database (DESIGN.md «Storage»).
  * *@is_new: the file is to be created (it is missing or empty);
@@ -273,6 +298,11 @@ check_header (const char  *path,
       return FALSE;
     }
 
+  /* Everything may still be in the WAL of a first session that never
+   * checkpointed: SQLite reads it, then check_identity decides. */
+  if (st.st_size == 0 && has_wal (path))
+    return TRUE;
+
   if (st.st_size == 0)
     {
       if (create)
@@ -308,18 +338,17 @@ check_header (const char  *path,
 
   app_id = read_be32 (header + 68);
   user_version = read_be32 (header + 60);
-  if (app_id != TD_APPLICATION_ID)
+  /* A session that ended without a checkpoint (a crash, a power cut)
+   * leaves the newest header in the WAL: then SQLite itself tells, once
+   * the file is open and before anything is written (check_identity). */
+  if (app_id != TD_APPLICATION_ID && !has_wal (path))
     {
-      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FOREIGN,
-                   _("“%s” is a database of another program, not of Thi Đua. It was left unchanged."),
-                   display);
+      set_identity_error (error, TD_DATABASE_ERROR_FOREIGN, display, 0);
       return FALSE;
     }
   if (user_version > TD_SCHEMA_VERSION)
     {
-      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NEWER,
-                   _("“%s” was written by a newer version of Thi Đua (data version %u; this program reads up to %u). Update Thi Đua to open it."),
-                   display, user_version, (guint) TD_SCHEMA_VERSION);
+      set_identity_error (error, TD_DATABASE_ERROR_NEWER, display, user_version);
       return FALSE;
     }
 
@@ -547,6 +576,34 @@ discard_created (TdDatabase *self,
   remove_files (self->path, missing);
 }
 
+/* The identity as SQLite reads it, the WAL included: nothing has been
+ * written yet, so a refused file is left as it was. */
+static gboolean
+check_identity (TdDatabase  *self,
+                GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  int app_id = query_int (self, "PRAGMA application_id");
+  int version = query_int (self, "PRAGMA user_version");
+
+  /* Closing the last connection would checkpoint the WAL into the file:
+   * a refused file must be left as it was. */
+  if (app_id != TD_APPLICATION_ID || version > TD_SCHEMA_VERSION)
+    sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  if (app_id != TD_APPLICATION_ID)
+    {
+      set_identity_error (error, TD_DATABASE_ERROR_FOREIGN, display, 0);
+      return FALSE;
+    }
+  if (version > TD_SCHEMA_VERSION)
+    {
+      set_identity_error (error, TD_DATABASE_ERROR_NEWER, display, (guint) version);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 open_handle (TdDatabase  *self,
              GError     **error)
@@ -563,6 +620,9 @@ open_handle (TdDatabase  *self,
       return FALSE;
     }
   sqlite3_extended_result_codes (self->handle, 1);
+
+  if (!self->created && !check_identity (self, error))
+    return FALSE;
 
   if (!register_functions (self))
     {

@@ -320,6 +320,11 @@ td_decision_store_insert (TdDatabase  *db,
   return TRUE;
 }
 
+static gboolean recompute_lines (TdDatabase  *db,
+                                 gint64       decision_id,
+                                 const char  *date,
+                                 GError     **error);
+
 gboolean
 td_decision_store_update (TdDatabase        *db,
                           const TdDecision  *decision,
@@ -348,8 +353,14 @@ td_decision_store_update (TdDatabase        *db,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, decision->id);
   bind_decision (stmt, decision);
-  if (!td_database_step_done (db, stmt, error) ||
-      !td_database_commit (db, error))
+  if (!td_database_step_done (db, stmt, error))
+    goto fail;
+  /* A new date may bring another coefficient or base salary (DOMAIN.md):
+   * the lines that are not overridden follow it. */
+  if (g_strcmp0 (decision->date, state.date) != 0 &&
+      !recompute_lines (db, decision->id, decision->date, error))
+    goto fail;
+  if (!td_database_commit (db, error))
     goto fail;
   return TRUE;
 
@@ -1059,10 +1070,9 @@ td_decision_store_issue (TdDatabase  *db,
   if (!td_database_step_done (db, stmt, error))
     goto fail;
 
-  /* The bonus is the one in force on the decision's date (DOMAIN.md):
-   * a date given only now would otherwise lock in the draft's amounts. */
-  if (new_date && g_strcmp0 (date, state.date) != 0 &&
-      !recompute_lines (db, id, date, error))
+  /* The bonus locked in is the one in force on the decision's date
+   * (DOMAIN.md), with the catalogue as it is now. */
+  if (!recompute_lines (db, id, new_date ? date : state.date, error))
     goto fail;
 
   if (!freeze_texts (db, id, error) ||

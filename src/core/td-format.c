@@ -38,8 +38,10 @@ td_format_number (double      value,
                   const char *thousands,
                   const char *decimal)
 {
-  double whole = trunc (value);
-  char fraction[16];
+  gint64 thousandths;
+  gint64 whole;
+  int fraction;
+  char digits[8];
   char *integral;
   char *result;
   int len;
@@ -47,19 +49,27 @@ td_format_number (double      value,
   if (!isfinite (value))
     return g_strdup ("");
 
-  integral = td_format_thousands ((gint64) whole, thousands);
-  if (value == whole)
-    return integral;
+  /* Rounded to thousandths first, so 1.9999 shows as 2, not «1,». */
+  thousandths = llround (fabs (value) * 1000);
+  whole = thousandths / 1000;
+  fraction = (int) (thousandths % 1000);
+  integral = td_format_thousands (value < 0 && thousandths > 0 ? -whole : whole, thousands);
+  if (fraction == 0)
+    {
+      if (value < 0 && whole == 0 && thousandths > 0)
+        {
+          result = g_strconcat ("-", integral, NULL);
+          g_free (integral);
+          return result;
+        }
+      return integral;
+    }
 
-  g_snprintf (fraction, sizeof fraction, "%.3f", fabs (value - whole));
-  len = strlen (fraction);
-  while (len > 0 && fraction[len - 1] == '0')
-    fraction[--len] = '\0';
-  /* fraction is «0.xyz»: keep what follows the point. */
-  if (value < 0 && whole == 0)
-    result = g_strconcat ("-", integral, decimal, fraction + 2, NULL);
-  else
-    result = g_strconcat (integral, decimal, fraction + 2, NULL);
+  g_snprintf (digits, sizeof digits, "%03d", fraction);
+  len = strlen (digits);
+  while (len > 0 && digits[len - 1] == '0')
+    digits[--len] = '\0';
+  result = g_strconcat (value < 0 && whole == 0 ? "-" : "", integral, decimal, digits, NULL);
   g_free (integral);
   return result;
 }
