@@ -904,29 +904,57 @@ td_decision_store_get_award (TdDatabase  *db,
   return NULL;
 }
 
+static gboolean
+collect_award (TdAward  *award,
+               gpointer  user_data,
+               GError  **error)
+{
+  g_ptr_array_add (user_data, award);
+  return TRUE;
+}
+
 GPtrArray *
 td_decision_store_list_awards (TdDatabase  *db,
                                gint64       decision_id,
                                GError     **error)
 {
-  g_autoptr(TdStmt) stmt = NULL;
   g_autoptr(GPtrArray) awards = g_ptr_array_new_with_free_func ((GDestroyNotify) td_award_free);
-  int rc;
 
   g_return_val_if_fail (TD_IS_DATABASE (db), NULL);
 
+  if (!td_decision_store_foreach_award (db, decision_id, collect_award, awards, error))
+    return NULL;
+  return g_steal_pointer (&awards);
+}
+
+/* Each line in the decision's order, handed over to @func one by one:
+ * a long decision is never held twice in memory. */
+gboolean
+td_decision_store_foreach_award (TdDatabase  *db,
+                                 gint64       decision_id,
+                                 TdAwardFunc  func,
+                                 gpointer     user_data,
+                                 GError     **error)
+{
+  g_autoptr(TdStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TD_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
   stmt = td_database_prepare (db, AWARD_QUERY "WHERE a.decision_id = ?1 ORDER BY a.sort_order, a.id", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, decision_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (awards, award_from_row (stmt));
+    if (!func (award_from_row (stmt), user_data, error))
+      return FALSE;
   if (rc != SQLITE_DONE)
     {
       td_database_set_error (db, error, rc);
-      return NULL;
+      return FALSE;
     }
-  return g_steal_pointer (&awards);
+  return TRUE;
 }
 
 /* Every line of @decision_id that is not overridden gets the bonus in

@@ -61,6 +61,16 @@ TdAward    *td_decision_store_get_award    (TdDatabase     *db,
 GPtrArray  *td_decision_store_list_awards  (TdDatabase     *db,
                                             gint64          decision_id,
                                             GError        **error);
+/* Takes the award; FALSE (with @error set) stops the walk. */
+typedef gboolean (*TdAwardFunc) (TdAward   *award,
+                                 gpointer   user_data,
+                                 GError   **error);
+
+gboolean    td_decision_store_foreach_award (TdDatabase  *db,
+                                             gint64       decision_id,
+                                             TdAwardFunc  func,
+                                             gpointer     user_data,
+                                             GError     **error);
 /* Recomputes every line that is not overridden (after a change of date,
  * catalogue or rounding).  One transaction.  An issued decision is refused
  * (TD_FIELD_ERROR_LOCKED). */

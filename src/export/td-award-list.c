@@ -28,11 +28,13 @@
 enum { COL_NUMBER, COL_NAME, COL_DETAIL, COL_ACHIEVEMENT, COL_FORM, COL_AMOUNT };
 enum { SECTION_COLLECTIVE, SECTION_INDIVIDUAL, N_SECTIONS };
 
+/* The texts live in the list's string chunk: no allocation per text, and
+ * a «Chức vụ, đơn vị» shared by many lines is kept once. */
 typedef struct
 {
-  char   *name;
-  char   *detail;
-  char   *achievement;
+  const char *name;
+  const char *detail;
+  const char *achievement;
   const char *form;     /* the group's */
   gint64  amount;
   /* For the orders of the list. */
@@ -65,6 +67,7 @@ struct _TdAwardList
   GPtrArray          *groups;
   TdWordsOptions      words;
   guint               n_lines;
+  GStringChunk       *texts;
 };
 
 typedef struct
@@ -115,9 +118,6 @@ line_free (gpointer data)
 {
   Line *line = data;
 
-  g_free (line->name);
-  g_free (line->detail);
-  g_free (line->achievement);
   g_free (line->unit);
   g_free (line->position);
   g_clear_pointer (&line->name_key, g_bytes_unref);
@@ -150,6 +150,7 @@ td_award_list_free (TdAwardList *list)
   g_strfreev (list->signer_lines);
   g_free (list->signer_name);
   g_clear_pointer (&list->groups, g_ptr_array_unref);
+  g_clear_pointer (&list->texts, g_string_chunk_free);
   g_free (list);
 }
 
@@ -306,6 +307,55 @@ compare_groups (gconstpointer a,
   return x->form_id < y->form_id ? -1 : x->form_id > y->form_id;
 }
 
+typedef struct
+{
+  TdDatabase               *db;
+  TdAwardList              *list;
+  const TdAwardListOptions *options;
+} LoadState;
+
+/* One line of the decision, as the store hands it over. */
+static gboolean
+add_line (TdAward  *owned,
+          gpointer  user_data,
+          GError  **error)
+{
+  LoadState *state = user_data;
+  TdDatabase *db = state->db;
+  TdAwardList *list = state->list;
+  const TdAwardListOptions *options = state->options;
+  g_autoptr(TdAward) award = owned;
+  Group *group = find_group (db, list->groups, award, error);
+  Line *line;
+
+  if (group == NULL)
+    return FALSE;
+  line = g_new0 (Line, 1);
+  line->name = g_string_chunk_insert (list->texts, award->display_name ? award->display_name : "");
+  line->detail = g_string_chunk_insert_const (list->texts, award->display_detail ? award->display_detail : "");
+  line->achievement = g_string_chunk_insert (list->texts, award->achievement ? award->achievement : "");
+  line->form = group->form_name;
+  line->amount = award->amount;
+  line->sort_order = award->sort_order;
+
+  /* What the chosen order needs, and only that. */
+  if (options->order == TD_AWARD_ORDER_UNIT && award->person_id > 0)
+    {
+      g_autoptr(TdPerson) person = td_person_store_get (db, award->person_id, NULL);
+
+      line->unit = g_strdup (person ? person->unit_name : NULL);
+      line->position = g_strdup (person ? person->position : NULL);
+    }
+  else if (options->order == TD_AWARD_ORDER_UNIT)
+    line->unit = g_strdup (line->name);
+  if (options->order != TD_AWARD_ORDER_DECISION)
+    line->name_key = award->person_id > 0 ? td_text_name_sort_key (line->name)
+                                          : td_text_sort_key (line->name);
+  g_ptr_array_add (group->lines[award->unit_id > 0 ? SECTION_COLLECTIVE : SECTION_INDIVIDUAL], line);
+  list->n_lines++;
+  return TRUE;
+}
+
 /* Everything the document shows, read in one go: the writing can then
  * run in a thread without the database. */
 TdAwardList *
@@ -315,7 +365,6 @@ td_award_list_load (TdDatabase               *db,
 {
   g_autoptr(TdAwardList) list = g_new0 (TdAwardList, 1);
   g_autoptr(TdDecision) decision = NULL;
-  g_autoptr(GPtrArray) awards = NULL;
   g_autofree char *place = NULL;
   g_autofree char *signer_title = NULL;
   g_autofree char *year = NULL;
@@ -327,15 +376,6 @@ td_award_list_load (TdDatabase               *db,
   decision = td_decision_store_get (db, options->decision_id, error);
   if (decision == NULL)
     return NULL;
-  awards = td_decision_store_list_awards (db, decision->id, error);
-  if (awards == NULL)
-    return NULL;
-  if (awards->len == 0)
-    {
-      g_set_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_NOTHING,
-                   _("The decision has no award lines yet. Add the collectives and individuals first."));
-      return NULL;
-    }
 
   /* The header belongs to the issuer of the decision, else the settings. */
   {
@@ -379,42 +419,18 @@ td_award_list_load (TdDatabase               *db,
     }
 
   list->groups = g_ptr_array_new_with_free_func (group_free);
-  for (guint i = 0; i < awards->len; i++)
+  list->texts = g_string_chunk_new (64 * 1024);
+  {
+    LoadState state = { db, list, options };
+
+    if (!td_decision_store_foreach_award (db, decision->id, add_line, &state, error))
+      return NULL;
+  }
+  if (list->n_lines == 0)
     {
-      TdAward *award = g_ptr_array_index (awards, i);
-      Group *group = find_group (db, list->groups, award, error);
-      Line *line;
-
-      if (group == NULL)
-        return NULL;
-      /* The texts move from the award into the line: a decision of
-       * 100,000 lines is held once, not twice. */
-      line = g_new0 (Line, 1);
-      line->name = g_steal_pointer (&award->display_name);
-      line->detail = g_steal_pointer (&award->display_detail);
-      line->achievement = g_steal_pointer (&award->achievement);
-      line->form = group->form_name;
-      line->amount = award->amount;
-      line->sort_order = award->sort_order;
-
-      /* What the chosen order needs, and only that. */
-      if (options->order == TD_AWARD_ORDER_UNIT && award->person_id > 0)
-        {
-          g_autoptr(TdPerson) person = td_person_store_get (db, award->person_id, NULL);
-
-          line->unit = g_strdup (person ? person->unit_name : NULL);
-          line->position = g_strdup (person ? person->position : NULL);
-        }
-      else if (options->order == TD_AWARD_ORDER_UNIT)
-        line->unit = g_strdup (line->name);
-      if (options->order != TD_AWARD_ORDER_DECISION)
-        line->name_key = award->person_id > 0 ? td_text_name_sort_key (line->name)
-                                              : td_text_sort_key (line->name);
-      g_clear_pointer (&award->recipient_name, g_free);
-      g_clear_pointer (&award->recipient_detail, g_free);
-      g_clear_pointer (&award->form_name, g_free);
-      g_ptr_array_add (group->lines[award->unit_id > 0 ? SECTION_COLLECTIVE : SECTION_INDIVIDUAL], line);
-      list->n_lines++;
+      g_set_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_NOTHING,
+                   _("The decision has no award lines yet. Add the collectives and individuals first."));
+      return NULL;
     }
 
   g_ptr_array_sort (list->groups, compare_groups);

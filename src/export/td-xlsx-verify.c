@@ -99,13 +99,18 @@ td_xlsx_verify (const char *path,
                 const guint *rows_per_sheet,
                 guint        n_sheets)
 {
-  g_autofree guint8 *data = NULL;
-  gsize size = 0;
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+  const guint8 *data;
+  gsize size;
   const guint8 *end = NULL;
   guint entries, found = 0;
   const guint8 *cd;
 
-  if (!g_file_get_contents (path, (char **) &data, &size, NULL) || size < 22)
+  if (mapped == NULL)
+    return FALSE;
+  data = (const guint8 *) g_mapped_file_get_contents (mapped);
+  size = g_mapped_file_get_length (mapped);
+  if (data == NULL || size < 22)
     return FALSE;
 
   for (gsize i = size - 22; i + 1 > 0 && size - i < 65536 + 22; i--)
