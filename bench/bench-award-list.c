@@ -15,6 +15,7 @@
 
 #include "td-award-list.h"
 #include "td-database-private.h"
+#include "td-font-metrics.h"
 #include "td-xlsx.h"
 
 static const double widths[] = { 5, 24, 28, 46, 18, 13 };
@@ -151,10 +152,31 @@ floor_export (int         n,
   return workbook_close (workbook) == LXW_NO_ERROR ? 0 : 1;
 }
 
+/* The glyph advances of the regular style as JSON, so the Python writer
+ * can measure rows the same way. */
+static int
+metrics (void)
+{
+  printf ("{\"units_per_em\": %u, \"ranges\": [", td_font_units_per_em);
+  for (unsigned r = 0; r < td_font_n_ranges; r++)
+    {
+      const TdFontRange *range = &td_font_ranges[0][r];
+
+      printf ("%s[%u, [", r ? ", " : "", range->first);
+      for (unsigned c = range->first; c <= range->last; c++)
+        printf ("%s%u", c > range->first ? "," : "", range->advances[c - range->first]);
+      printf ("]]");
+    }
+  printf ("]}\n");
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 2 && g_str_equal (argv[1], "metrics"))
+    return metrics ();
   if (argc == 4 && g_str_equal (argv[1], "setup"))
     return setup (argv[2], atoi (argv[3]));
   if (argc == 4 && g_str_equal (argv[1], "export"))
