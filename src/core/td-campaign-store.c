@@ -50,37 +50,6 @@ indicator_from_row (TdStmt *stmt)
   return indicator;
 }
 
-/* A description keeps its line breaks (one blank line at most between
- * paragraphs); each line is normalised like any other text. */
-static char *
-normalize_lines (const char *text)
-{
-  g_auto(GStrv) lines = NULL;
-  GString *out;
-  gboolean blank = FALSE;
-
-  if (text == NULL)
-    return NULL;
-
-  lines = g_strsplit (text, "\n", -1);
-  out = g_string_new (NULL);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autofree char *line = td_text_normalize (lines[i]);
-
-      if (line == NULL || *line == '\0')
-        {
-          blank = out->len > 0;
-          continue;
-        }
-      if (out->len > 0)
-        g_string_append (out, blank ? "\n\n" : "\n");
-      blank = FALSE;
-      g_string_append (out, line);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* One SELECT of a single integer, ?1 bound to @id. */
 static gboolean
 query_count (TdDatabase  *db,
@@ -196,7 +165,7 @@ bind_campaign (TdStmt           *stmt,
   g_autofree char *issuer = td_text_normalize (campaign->issuer);
   g_autofree char *start_date = td_text_normalize (campaign->start_date);
   g_autofree char *end_date = td_text_normalize (campaign->end_date);
-  g_autofree char *description = normalize_lines (campaign->description);
+  g_autofree char *description = td_text_normalize_lines (campaign->description, TRUE);
 
   td_bind_text (stmt, 1, title);
   td_bind_text (stmt, 2, short_title);

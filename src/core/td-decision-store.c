@@ -71,31 +71,6 @@ frozen_texts_free (FrozenTexts *texts)
 
 /* Helpers */
 
-/* Each line trimmed and its spaces collapsed, empty lines dropped:
- * signer_title holds one title per line (DESIGN.md). */
-static char *
-normalize_lines (const char *text)
-{
-  g_auto(GStrv) lines = NULL;
-  GString *out;
-
-  if (text == NULL)
-    return NULL;
-  lines = g_strsplit (text, "\n", -1);
-  out = g_string_new (NULL);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autofree char *line = td_text_normalize (lines[i]);
-
-      if (line == NULL || *line == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      g_string_append (out, line);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 read_decision_state (TdDatabase     *db,
                      gint64          id,
@@ -273,7 +248,7 @@ bind_decision (TdStmt           *stmt,
   g_autofree char *org_parent = td_text_normalize (decision->org_parent);
   g_autofree char *org_name = td_text_normalize (decision->org_name);
   g_autofree char *place = td_text_normalize (decision->place);
-  g_autofree char *signer_title = normalize_lines (decision->signer_title);
+  g_autofree char *signer_title = td_text_normalize_lines (decision->signer_title, FALSE);
   g_autofree char *signer_name = td_text_normalize (decision->signer_name);
   g_autofree char *title = td_text_normalize (decision->title);
 

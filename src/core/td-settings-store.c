@@ -47,37 +47,6 @@ key_is_valid (const char *key)
   return TRUE;
 }
 
-/* Values keep their line breaks: a signer's title is written one line
- * per line of the signature block («TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH»). */
-static char *
-normalize_lines (const char *text)
-{
-  g_auto(GStrv) lines = NULL;
-  GString *out;
-  gboolean blank = FALSE;
-
-  if (text == NULL)
-    return NULL;
-
-  lines = g_strsplit (text, "\n", -1);
-  out = g_string_new (NULL);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autofree char *line = td_text_normalize (lines[i]);
-
-      if (line == NULL || *line == '\0')
-        {
-          blank = out->len > 0;
-          continue;
-        }
-      if (out->len > 0)
-        g_string_append (out, blank ? "\n\n" : "\n");
-      blank = FALSE;
-      g_string_append (out, line);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* The value to store for @key, or NULL with @error set. */
 static char *
 check_value (const char  *key,
@@ -90,7 +59,7 @@ check_value (const char  *key,
 
   if (checked == NULL)
     {
-      normal = normalize_lines (value);
+      normal = td_text_normalize_lines (value, TRUE);
       return normal != NULL ? g_steal_pointer (&normal) : g_strdup ("");
     }
 

@@ -88,6 +88,39 @@ td_text_normalize (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Text that keeps its line breaks (a description, the lines of a signer's
+ * title): each line normalised like any text; with @keep_blank, one blank
+ * line at most between paragraphs, else none. */
+char *
+td_text_normalize_lines (const char *text,
+                         gboolean    keep_blank)
+{
+  g_auto(GStrv) lines = NULL;
+  GString *out;
+  gboolean blank = FALSE;
+
+  if (text == NULL)
+    return NULL;
+
+  lines = g_strsplit (text, "\n", -1);
+  out = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = td_text_normalize (lines[i]);
+
+      if (line == NULL || *line == '\0')
+        {
+          blank = keep_blank && out->len > 0;
+          continue;
+        }
+      if (out->len > 0)
+        g_string_append (out, blank ? "\n\n" : "\n");
+      blank = FALSE;
+      g_string_append (out, line);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Search text: lower case, tone and letter marks removed, đ folded to d
  * (DOMAIN.md: «dang huy hau» finds «Đặng Huy Hậu»). */
 char *

@@ -5,6 +5,8 @@
 G_BEGIN_DECLS
 
 char    *td_text_normalize      (const char  *text);
+char    *td_text_normalize_lines (const char *text,
+                                 gboolean    keep_blank);
 char    *td_text_fold           (const char  *text);
 gboolean td_text_fold_contains  (const char  *folded_haystack,
                                  const char  *needle);

@@ -9,20 +9,17 @@
 #include "td-award-list.h"
 #include "td-catalogue-store.h"
 #include "td-decision-store.h"
-#include "td-font-metrics.h"
 #include "td-person-store.h"
-#include "td-settings-store.h"
 #include "td-text.h"
 #include "td-words.h"
+#include "td-xlsx-doc.h"
 
 /* The award list attached to a decision (DOMAIN.md «The award list
  * document»).  Its text is Vietnamese whatever the desktop language: it is
  * a legal document.  Written row by row in libxlsxwriter's constant-memory
  * mode (NOTES.md): every row is set, then its cells written, never again. */
 
-#define FONT "Times New Roman"
-#define SIZE 13
-#define TITLE_SIZE 14
+#define TD_DOC_TITLE_SIZE 14
 #define PROGRESS_STEP 500
 
 enum { COL_NUMBER, COL_NAME, COL_DETAIL, COL_ACHIEVEMENT, COL_FORM, COL_AMOUNT };
@@ -70,37 +67,11 @@ struct _TdAwardList
   GStringChunk       *texts;
 };
 
-typedef struct
-{
-  lxw_format *parent;
-  lxw_format *org;
-  lxw_format *nation;
-  lxw_format *motto;
-  lxw_format *rule;
-  lxw_format *date_line;
-  lxw_format *title;
-  lxw_format *attached;
-  lxw_format *head;
-  lxw_format *section;
-  lxw_format *group;
-  lxw_format *text;
-  lxw_format *centered;
-  lxw_format *amount;
-  lxw_format *sum_label;
-  lxw_format *sum_amount;
-  lxw_format *words;
-  lxw_format *signer;
-  lxw_format *signer_name;
-} Formats;
 
 typedef struct
 {
+  TdDocSheet        doc;
   TdAwardList      *list;
-  lxw_worksheet    *sheet;
-  Formats          *formats;
-  const double     *widths;
-  int               last_col;
-  lxw_row_t         row;
   guint             written;
   GCancellable     *cancellable;
   TdExportProgress  progress;
@@ -175,46 +146,6 @@ td_award_list_get_n_lines (TdAwardList *list)
   return list->n_lines;
 }
 
-static char *
-upper (const char *text)
-{
-  return text != NULL ? g_utf8_strup (text, -1) : g_strdup ("");
-}
-
-/* «ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH» on two lines breaks before the level
- * («ỦY BAN NHÂN DÂN» / «TỈNH QUẢNG NINH»), as the documents set it. */
-static char *
-break_org_name (const char *name,
-                double      width,
-                gboolean    bold)
-{
-  static const char *const levels[] = {
-    " TỈNH ", " THÀNH PHỐ ", " HUYỆN ", " QUẬN ", " THỊ XÃ ", " XÃ ", " PHƯỜNG ", " THỊ TRẤN ",
-  };
-  double available = td_xlsx_column_points (width) * 0.96 - 4;
-
-  if (strchr (name, '\n') != NULL || td_font_text_width (name, SIZE, bold, FALSE) <= available)
-    return g_strdup (name);
-  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
-    {
-      const char *at = strstr (name, levels[i]);
-
-      if (at != NULL)
-        return g_strdup_printf ("%.*s\n%s", (int) (at - name), name, at + 1);
-    }
-  return g_strdup (name);
-}
-
-static char *
-setting_or (TdDatabase *db,
-            const char *own,
-            const char *key)
-{
-  if (own != NULL && *own != '\0')
-    return g_strdup (own);
-  return td_settings_store_get (db, key, NULL);
-}
-
 /* «/QĐ-UBND»: the tail of the numbers this office gives its decisions,
  * for the blanks of a draft. */
 static char *
@@ -238,7 +169,7 @@ number_suffix (TdDatabase *db)
 static char *
 form_phrase (const TdAwardForm *form)
 {
-  g_autofree char *name = upper (form->name);
+  g_autofree char *name = td_doc_upper (form->name);
 
   if (form->family == TD_FAMILY_COMMENDATION || g_str_has_prefix (form->code ? form->code : "", "co_thi_dua"))
     return g_strconcat ("TẶNG ", name, NULL);
@@ -379,15 +310,15 @@ td_award_list_load (TdDatabase               *db,
 
   /* The header belongs to the issuer of the decision, else the settings. */
   {
-    g_autofree char *parent = setting_or (db, decision->org_parent, "org.parent");
-    g_autofree char *org = setting_or (db, decision->org_name, "org.name");
+    g_autofree char *parent = td_doc_setting_or (db, decision->org_parent, "org.parent");
+    g_autofree char *org = td_doc_setting_or (db, decision->org_name, "org.name");
 
-    list->parent = upper (parent);
-    list->org = upper (org);
+    list->parent = td_doc_upper (parent);
+    list->org = td_doc_upper (org);
   }
-  place = setting_or (db, decision->place, "org.place");
-  signer_title = setting_or (db, decision->signer_title, "signer.title");
-  list->signer_name = setting_or (db, decision->signer_name, "signer.name");
+  place = td_doc_setting_or (db, decision->place, "org.place");
+  signer_title = td_doc_setting_or (db, decision->signer_title, "signer.title");
+  list->signer_name = td_doc_setting_or (db, decision->signer_name, "signer.name");
   list->signer_lines = g_strsplit (signer_title ? signer_title : "", "\n", -1);
   td_words_options_load (db, &list->words);
   list->number = g_strdup (decision->number);
@@ -442,175 +373,6 @@ td_award_list_load (TdDatabase               *db,
   return g_steal_pointer (&list);
 }
 
-static lxw_format *
-new_format (lxw_workbook *workbook,
-            double        size,
-            gboolean      bold,
-            gboolean      italic,
-            uint8_t       align,
-            gboolean      border)
-{
-  lxw_format *format = workbook_add_format (workbook);
-
-  format_set_font_name (format, FONT);
-  format_set_font_size (format, size);
-  if (bold)
-    format_set_bold (format);
-  if (italic)
-    format_set_italic (format);
-  format_set_align (format, align);
-  format_set_align (format, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_text_wrap (format);
-  if (border)
-    format_set_border (format, LXW_BORDER_THIN);
-  return format;
-}
-
-static void
-create_formats (lxw_workbook *workbook,
-                Formats      *f)
-{
-  f->parent = new_format (workbook, SIZE, FALSE, FALSE, LXW_ALIGN_CENTER, FALSE);
-  f->org = new_format (workbook, SIZE, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
-  f->nation = new_format (workbook, 12, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
-  f->motto = new_format (workbook, SIZE, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
-  format_set_align (f->org, LXW_ALIGN_VERTICAL_BOTTOM);
-  format_set_align (f->motto, LXW_ALIGN_VERTICAL_BOTTOM);
-  f->rule = workbook_add_format (workbook);
-  format_set_top (f->rule, LXW_BORDER_THIN);
-  f->date_line = new_format (workbook, SIZE, FALSE, TRUE, LXW_ALIGN_CENTER, FALSE);
-  f->title = new_format (workbook, TITLE_SIZE, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
-  f->attached = new_format (workbook, SIZE, FALSE, TRUE, LXW_ALIGN_CENTER, FALSE);
-  f->head = new_format (workbook, SIZE, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE);
-  f->section = new_format (workbook, SIZE, TRUE, FALSE, LXW_ALIGN_LEFT, TRUE);
-  f->group = new_format (workbook, SIZE, TRUE, TRUE, LXW_ALIGN_LEFT, TRUE);
-  f->text = new_format (workbook, SIZE, FALSE, FALSE, LXW_ALIGN_LEFT, TRUE);
-  f->centered = new_format (workbook, SIZE, FALSE, FALSE, LXW_ALIGN_CENTER, TRUE);
-  f->amount = new_format (workbook, SIZE, FALSE, FALSE, LXW_ALIGN_RIGHT, TRUE);
-  format_set_num_format (f->amount, "#,##0");
-  f->sum_label = new_format (workbook, SIZE, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE);
-  f->sum_amount = new_format (workbook, SIZE, TRUE, FALSE, LXW_ALIGN_RIGHT, TRUE);
-  format_set_num_format (f->sum_amount, "#,##0");
-  f->words = new_format (workbook, SIZE, FALSE, TRUE, LXW_ALIGN_LEFT, FALSE);
-  f->signer = new_format (workbook, SIZE, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
-  f->signer_name = new_format (workbook, SIZE, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
-}
-
-static double
-span_width (Sheet *s,
-            int    first,
-            int    last)
-{
-  double width = 0;
-
-  for (int c = first; c <= last; c++)
-    width += s->widths[c];
-  return width;
-}
-
-static char *
-cell_name (lxw_row_t row,
-           int       col)
-{
-  return g_strdup_printf ("%c%u", 'A' + col, (unsigned) row + 1);
-}
-
-static gboolean
-start_row (Sheet   *s,
-           double   height,
-           GError **error)
-{
-  return td_xlsx_check (worksheet_set_row (s->sheet, s->row, height, NULL), error);
-}
-
-static gboolean
-put (Sheet       *s,
-     int          col,
-     const char  *text,
-     lxw_format  *format,
-     GError     **error)
-{
-  g_autofree char *owned = NULL;
-  const char *clean = td_xlsx_text (text, &owned);
-
-  if (*clean == '\0')
-    return td_xlsx_check (worksheet_write_blank (s->sheet, s->row, col, format), error);
-  return td_xlsx_check (worksheet_write_string (s->sheet, s->row, col, clean, format), error);
-}
-
-static gboolean
-merge (Sheet       *s,
-       int          first,
-       int          last,
-       const char  *text,
-       lxw_format  *format,
-       GError     **error)
-{
-  g_autofree char *owned = NULL;
-  const char *clean = td_xlsx_text (text, &owned);
-
-  if (first == last)
-    return put (s, first, clean, format, error);
-  return td_xlsx_check (worksheet_merge_range (s->sheet, s->row, first, s->row, last, clean, format), error);
-}
-
-/* The two halves of the header written together, row by row (constant
- * memory mode cannot go back).  Left: parent body and issuing body over a
- * short rule; right: the national title and motto over a rule, the place
- * and date line.  The left block is the first two columns, the right the
- * others: the cells under them that carry the rules are then nearly
- * centred under the texts. */
-static gboolean
-write_header (Sheet   *s,
-              GError **error)
-{
-  TdAwardList *list = s->list;
-  double left = span_width (s, COL_NUMBER, COL_NAME);
-  double right = span_width (s, COL_DETAIL, s->last_col);
-  g_autofree char *parent = *list->parent ? break_org_name (list->parent, left, FALSE) : NULL;
-  g_autofree char *org = break_org_name (list->org, left, TRUE);
-  const char *left_top = parent ? parent : org;
-  const char *left_second = parent ? org : NULL;
-  double height;
-
-  height = MAX (td_xlsx_row_height (left_top, left, SIZE, left_second == NULL, FALSE),
-                td_xlsx_row_height ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", right, 12, TRUE, FALSE));
-  if (!start_row (s, height, error) ||
-      !merge (s, COL_NUMBER, COL_NAME, left_top, left_second ? s->formats->parent : s->formats->org, error) ||
-      !merge (s, COL_DETAIL, s->last_col, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s->formats->nation, error))
-    return FALSE;
-  s->row++;
-
-  height = MAX (left_second ? td_xlsx_row_height (left_second, left, SIZE, TRUE, FALSE) : 0,
-                td_xlsx_row_height ("Độc lập - Tự do - Hạnh phúc", right, SIZE, TRUE, FALSE));
-  if (!start_row (s, height, error))
-    return FALSE;
-  if (left_second != NULL && !merge (s, COL_NUMBER, COL_NAME, left_second, s->formats->org, error))
-    return FALSE;
-  /* Without a parent body the issuing body's rule sits in this row. */
-  if (left_second == NULL && !put (s, COL_NAME, NULL, s->formats->rule, error))
-    return FALSE;
-  if (!merge (s, COL_DETAIL, s->last_col, "Độc lập - Tự do - Hạnh phúc", s->formats->motto, error))
-    return FALSE;
-  s->row++;
-
-  if (!start_row (s, 6, error) ||
-      (left_second != NULL && !put (s, COL_NAME, NULL, s->formats->rule, error)) ||
-      !put (s, COL_ACHIEVEMENT, NULL, s->formats->rule, error))
-    return FALSE;
-  s->row++;
-
-  if (!start_row (s, td_xlsx_row_height (list->date_line, right, SIZE, FALSE, TRUE), error) ||
-      !merge (s, COL_DETAIL, s->last_col, list->date_line, s->formats->date_line, error))
-    return FALSE;
-  s->row++;
-
-  if (!start_row (s, 8, error))
-    return FALSE;
-  s->row++;
-  return TRUE;
-}
-
 static char *
 sheet_title (GPtrArray *groups)
 {
@@ -655,19 +417,19 @@ write_titles (Sheet      *s,
               GError    **error)
 {
   g_autofree char *title = sheet_title (groups);
-  double all = span_width (s, 0, s->last_col);
+  double all = td_doc_span_width (&s->doc, 0, s->doc.last_col);
 
-  if (!start_row (s, td_xlsx_row_height (title, all, TITLE_SIZE, TRUE, FALSE), error) ||
-      !merge (s, 0, s->last_col, title, s->formats->title, error))
+  if (!td_doc_start_row (&s->doc, td_xlsx_row_height (title, all, TD_DOC_TITLE_SIZE, TRUE, FALSE), error) ||
+      !td_doc_merge (&s->doc, 0, s->doc.last_col, title, s->doc.formats->title, error))
     return FALSE;
-  s->row++;
-  if (!start_row (s, td_xlsx_row_height (s->list->attached, all, SIZE, FALSE, TRUE), error) ||
-      !merge (s, 0, s->last_col, s->list->attached, s->formats->attached, error))
+  s->doc.row++;
+  if (!td_doc_start_row (&s->doc, td_xlsx_row_height (s->list->attached, all, TD_DOC_SIZE, FALSE, TRUE), error) ||
+      !td_doc_merge (&s->doc, 0, s->doc.last_col, s->list->attached, s->doc.formats->subtitle, error))
     return FALSE;
-  s->row++;
-  if (!start_row (s, 8, error))
+  s->doc.row++;
+  if (!td_doc_start_row (&s->doc, 8, error))
     return FALSE;
-  s->row++;
+  s->doc.row++;
   return TRUE;
 }
 
@@ -679,14 +441,14 @@ write_table_head (Sheet   *s,
                           "Hình thức", "Số tiền (đồng)" };
   double height = 0;
 
-  for (int c = 0; c <= s->last_col; c++)
-    height = MAX (height, td_xlsx_row_height (heads[c], s->widths[c], SIZE, TRUE, FALSE));
-  if (!start_row (s, height, error))
+  for (int c = 0; c <= s->doc.last_col; c++)
+    height = MAX (height, td_xlsx_row_height (heads[c], s->doc.widths[c], TD_DOC_SIZE, TRUE, FALSE));
+  if (!td_doc_start_row (&s->doc, height, error))
     return FALSE;
-  for (int c = 0; c <= s->last_col; c++)
-    if (!put (s, c, heads[c], s->formats->head, error))
+  for (int c = 0; c <= s->doc.last_col; c++)
+    if (!td_doc_put (&s->doc, c, heads[c], s->doc.formats->head, error))
       return FALSE;
-  s->row++;
+  s->doc.row++;
   return TRUE;
 }
 
@@ -715,33 +477,19 @@ write_line (Sheet   *s,
   double height = 0;
 
   for (int c = COL_NAME; c <= COL_FORM; c++)
-    height = MAX (height, td_xlsx_row_height (texts[c], s->widths[c], SIZE, FALSE, FALSE));
-  if (!start_row (s, height, error) ||
-      !put (s, COL_NUMBER, stt, s->formats->centered, error))
+    height = MAX (height, td_xlsx_row_height (texts[c], s->doc.widths[c], TD_DOC_SIZE, FALSE, FALSE));
+  if (!td_doc_start_row (&s->doc, height, error) ||
+      !td_doc_put (&s->doc, COL_NUMBER, stt, s->doc.formats->centered, error))
     return FALSE;
   for (int c = COL_NAME; c <= COL_FORM; c++)
-    if (!put (s, c, texts[c], s->formats->text, error))
+    if (!td_doc_put (&s->doc, c, texts[c], s->doc.formats->text, error))
       return FALSE;
   if (!s->list->options.no_money &&
-      !td_xlsx_check (worksheet_write_number (s->sheet, s->row, COL_AMOUNT, (double) line->amount,
-                                              s->formats->amount), error))
+      !td_xlsx_check (worksheet_write_number (s->doc.sheet, s->doc.row, COL_AMOUNT, (double) line->amount,
+                                              s->doc.formats->amount), error))
     return FALSE;
-  s->row++;
+  s->doc.row++;
   return tick (s, error);
-}
-
-/* A row across the table: a section or a group heading. */
-static gboolean
-write_band (Sheet       *s,
-            const char  *text,
-            lxw_format  *format,
-            GError     **error)
-{
-  double all = span_width (s, 0, s->last_col);
-
-  return start_row (s, td_xlsx_row_height (text, all, SIZE, TRUE, FALSE), error) &&
-         merge (s, 0, s->last_col, text, format, error) &&
-         (s->row++, TRUE);
 }
 
 /* The sum row of a section, or the total: a formula carrying its value
@@ -753,12 +501,12 @@ write_sum (Sheet       *s,
            gint64       value,
            GError     **error)
 {
-  if (!start_row (s, td_xlsx_row_height (label, span_width (s, 0, COL_FORM), SIZE, TRUE, FALSE), error) ||
-      !merge (s, 0, COL_FORM, label, s->formats->sum_label, error) ||
-      !td_xlsx_check (worksheet_write_formula_num (s->sheet, s->row, COL_AMOUNT, formula,
-                                                   s->formats->sum_amount, (double) value), error))
+  if (!td_doc_start_row (&s->doc, td_xlsx_row_height (label, td_doc_span_width (&s->doc, 0, COL_FORM), TD_DOC_SIZE, TRUE, FALSE), error) ||
+      !td_doc_merge (&s->doc, 0, COL_FORM, label, s->doc.formats->sum_label, error) ||
+      !td_xlsx_check (worksheet_write_formula_num (s->doc.sheet, s->doc.row, COL_AMOUNT, formula,
+                                                   s->doc.formats->bold_amount, (double) value), error))
     return FALSE;
-  s->row++;
+  s->doc.row++;
   return TRUE;
 }
 
@@ -788,9 +536,9 @@ write_sections (Sheet      *s,
         continue;
 
       band = g_strdup_printf ("%s. %s", numerals[n_sections], names[section]);
-      if (!write_band (s, band, s->formats->section, error))
+      if (!td_doc_write_band (&s->doc, band, s->doc.formats->section, error))
         return FALSE;
-      first_row = s->row;
+      first_row = s->doc.row;
 
       n_groups = 0;
       for (guint i = 0; i < groups->len; i++)
@@ -801,7 +549,7 @@ write_sections (Sheet      *s,
           if (group->lines[section]->len == 0)
             continue;
           heading = g_strdup_printf ("%u. %s", ++n_groups, group->form_name);
-          if (!write_band (s, heading, s->formats->group, error))
+          if (!td_doc_write_band (&s->doc, heading, s->doc.formats->group, error))
             return FALSE;
           for (guint j = 0; j < group->lines[section]->len; j++)
             {
@@ -816,10 +564,10 @@ write_sections (Sheet      *s,
       if (!s->list->options.no_money)
         {
           g_autofree char *label = g_strdup_printf ("Cộng %s", numerals[n_sections]);
-          g_autofree char *from = cell_name (first_row, COL_AMOUNT);
-          g_autofree char *to = cell_name (s->row - 1, COL_AMOUNT);
+          g_autofree char *from = td_doc_cell_name (first_row, COL_AMOUNT);
+          g_autofree char *to = td_doc_cell_name (s->doc.row - 1, COL_AMOUNT);
           g_autofree char *formula = g_strdup_printf ("=SUM(%s:%s)", from, to);
-          g_autofree char *here = cell_name (s->row, COL_AMOUNT);
+          g_autofree char *here = td_doc_cell_name (s->doc.row, COL_AMOUNT);
 
           if (!write_sum (s, label, formula, subtotal, error))
             return FALSE;
@@ -833,76 +581,15 @@ write_sections (Sheet      *s,
     {
       g_autofree char *words = td_words_amount (*total, &s->list->words);
       g_autofree char *line = g_strdup_printf ("Bằng chữ: %s", words);
-      double all = span_width (s, 0, s->last_col);
+      double all = td_doc_span_width (&s->doc, 0, s->doc.last_col);
 
       if (!write_sum (s, "Tổng cộng", total_formula->str, *total, error))
         return FALSE;
-      if (!start_row (s, td_xlsx_row_height (line, all, SIZE, FALSE, TRUE), error) ||
-          !merge (s, 0, s->last_col, line, s->formats->words, error))
+      if (!td_doc_start_row (&s->doc, td_xlsx_row_height (line, all, TD_DOC_SIZE, FALSE, TRUE), error) ||
+          !td_doc_merge (&s->doc, 0, s->doc.last_col, line, s->doc.formats->words, error))
         return FALSE;
-      s->row++;
+      s->doc.row++;
     }
-  return TRUE;
-}
-
-/* Right: «TM. ỦY BAN NHÂN DÂN» / «KT. CHỦ TỊCH» / «PHÓ CHỦ TỊCH», room to
- * sign, the name. */
-static gboolean
-write_signature (Sheet   *s,
-                 GError **error)
-{
-  TdAwardList *list = s->list;
-  double right = span_width (s, COL_ACHIEVEMENT, s->last_col);
-
-  if (!start_row (s, 12, error))
-    return FALSE;
-  s->row++;
-  for (guint i = 0; list->signer_lines[i] != NULL; i++)
-    {
-      g_autofree char *text = upper (list->signer_lines[i]);
-
-      if (*text == '\0')
-        continue;
-      if (!start_row (s, td_xlsx_row_height (text, right, SIZE, TRUE, FALSE), error) ||
-          !merge (s, COL_ACHIEVEMENT, s->last_col, text, s->formats->signer, error))
-        return FALSE;
-      s->row++;
-    }
-  for (int i = 0; i < 4; i++)
-    {
-      if (!start_row (s, 18, error))
-        return FALSE;
-      s->row++;
-    }
-  if (!start_row (s, td_xlsx_row_height (list->signer_name, right, SIZE, TRUE, FALSE), error) ||
-      !merge (s, COL_ACHIEVEMENT, s->last_col, list->signer_name, s->formats->signer_name, error))
-    return FALSE;
-  s->row++;
-  return TRUE;
-}
-
-static gboolean
-setup_page (Sheet    *s,
-            GError  **error)
-{
-  const TdAwardListOptions *o = &s->list->options;
-
-  for (int c = 0; c <= s->last_col; c++)
-    if (!td_xlsx_check (worksheet_set_column (s->sheet, c, c, s->widths[c], NULL), error))
-      return FALSE;
-  worksheet_set_paper (s->sheet, 9);
-  if (o->portrait)
-    worksheet_set_portrait (s->sheet);
-  else
-    worksheet_set_landscape (s->sheet);
-  /* Decree 30/2020: left 30 mm, right 15 mm, top and bottom 20 mm. */
-  worksheet_set_margins (s->sheet, 30 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
-  /* The page number centred at the top (every page: the library cannot
-   * leave page 1 without it). */
-  if (!td_xlsx_check (worksheet_set_header (s->sheet, "&C&\"Times New Roman,Regular\"&13&P"), error))
-    return FALSE;
-  worksheet_fit_to_pages (s->sheet, 1, 0);
-  worksheet_center_horizontally (s->sheet);
   return TRUE;
 }
 
@@ -950,7 +637,7 @@ static gboolean
 write_sheet (TdAwardList      *list,
              TdXlsxFile       *file,
              lxw_workbook     *workbook,
-             Formats          *formats,
+             TdDocFormats     *formats,
              GPtrArray        *groups,
              const char       *name,
              guint            *written,
@@ -964,38 +651,41 @@ write_sheet (TdAwardList      *list,
   gint64 total;
 
   s.list = list;
-  s.formats = formats;
+  s.doc.formats = formats;
   s.written = *written;
   s.cancellable = cancellable;
   s.progress = progress;
   s.user_data = user_data;
-  s.last_col = list->options.no_money ? COL_FORM : COL_AMOUNT;
+  s.doc.last_col = list->options.no_money ? COL_FORM : COL_AMOUNT;
   if (list->options.portrait)
-    s.widths = list->options.no_money ? portrait_widths_no_money : portrait_widths;
+    s.doc.widths = list->options.no_money ? portrait_widths_no_money : portrait_widths;
   else
-    s.widths = list->options.no_money ? landscape_widths_no_money : landscape_widths;
+    s.doc.widths = list->options.no_money ? landscape_widths_no_money : landscape_widths;
 
-  s.sheet = workbook_add_worksheet (workbook, name);
-  if (s.sheet == NULL)
+  s.doc.sheet = workbook_add_worksheet (workbook, name);
+  if (s.doc.sheet == NULL)
     return td_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
 
-  if (!setup_page (&s, error) ||
-      !write_header (&s, error) ||
+  /* The issuing body over the first two columns, the nation over the
+   * others; the rules under «Tên» and «Thành tích». */
+  if (!td_doc_setup_page (&s.doc, !list->options.portrait, error) ||
+      !td_doc_write_header (&s.doc, list->parent, list->org, list->date_line, COL_NAME, COL_ACHIEVEMENT, error) ||
       !write_titles (&s, groups, error))
     return FALSE;
 
-  head_row = s.row;
+  head_row = s.doc.row;
   if (!write_table_head (&s, error) ||
       !write_sections (&s, groups, &total, error))
     return FALSE;
-  if (!list->options.no_signature && !write_signature (&s, error))
+  if (!list->options.no_signature &&
+      !td_doc_write_signature (&s.doc, list->signer_lines, list->signer_name, COL_ACHIEVEMENT, error))
     return FALSE;
 
-  worksheet_repeat_rows (s.sheet, head_row, head_row);
-  worksheet_freeze_panes (s.sheet, head_row + 1, 0);
-  if (!td_xlsx_check (worksheet_print_area (s.sheet, 0, 0, s.row - 1, s.last_col), error))
+  worksheet_repeat_rows (s.doc.sheet, head_row, head_row);
+  worksheet_freeze_panes (s.doc.sheet, head_row + 1, 0);
+  if (!td_xlsx_check (worksheet_print_area (s.doc.sheet, 0, 0, s.doc.row - 1, s.doc.last_col), error))
     return FALSE;
-  td_xlsx_file_add_sheet (file, s.row);
+  td_xlsx_file_add_sheet (file, s.doc.row);
   *written = s.written;
   return TRUE;
 }
@@ -1010,7 +700,7 @@ td_award_list_write (TdAwardList       *list,
 {
   TdXlsxFile *file;
   lxw_workbook *workbook;
-  Formats formats;
+  TdDocFormats formats;
   lxw_doc_properties properties = { 0 };
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint written = 0;
@@ -1023,7 +713,7 @@ td_award_list_write (TdAwardList       *list,
   if (file == NULL)
     return FALSE;
   workbook = td_xlsx_file_workbook (file);
-  create_formats (workbook, &formats);
+  td_doc_formats_create (workbook, &formats);
 
   properties.title = list->doc_title;
   properties.company = list->org;
