@@ -143,6 +143,20 @@ test_campaigns (TdWindow   *window,
   save_screenshot (GTK_WIDGET (window), "campaigns.png");
 }
 
+typedef struct
+{
+  TdWindow   *window;
+  const char *path;
+} ExportWait;
+
+static gboolean
+exported_to (gpointer data)
+{
+  ExportWait *wait = data;
+
+  return g_strcmp0 (td_window_get_last_export (wait->window), wait->path) == 0;
+}
+
 static void
 test_statistics (TdWindow   *window,
                  TdDatabase *db)
@@ -172,6 +186,20 @@ test_statistics (TdWindow   *window,
   g_assert_cmpuint (g_list_model_get_n_items (td_statistics_page_get_rows (page)), >,
                     g_hash_table_size (units));
   save_screenshot (GTK_WIDGET (window), "statistics.png");
+
+  /* «Export the summary…» for the campaign and year shown. */
+  {
+    g_autofree char *path = td_test_tmp_path ("summary.xlsx");
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    ExportWait wait = { window, path };
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-summary", "s", path));
+    g_assert_true (spin_until (exported_to, &wait));
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 4000);
+    g_assert_true (memcmp (contents, "PK", 2) == 0);
+  }
 }
 
 static void
@@ -211,12 +239,6 @@ test_awards (TdWindow   *window,
     }
 }
 
-static gboolean
-export_done (gpointer window)
-{
-  return td_window_get_last_export (window) != NULL;
-}
-
 /* «Export the list…» on the issued decision, through the action the file
  * chooser's answer also goes through. */
 static void
@@ -238,7 +260,11 @@ test_export (TdWindow   *window,
   g_assert_cmpstr (name, ==, "Danh sách khen thưởng 125-QĐ-UBND.xlsx");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-award-list", "s", path));
-  g_assert_true (spin_until (export_done, window));
+  {
+    ExportWait wait = { window, path };
+
+    g_assert_true (spin_until (exported_to, &wait));
+  }
   g_assert_cmpstr (td_window_get_last_export (window), ==, path);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 4000);

@@ -26,8 +26,6 @@ struct _TdAwardsPage
   GtkLabel       *info_label;
   GtkColumnView  *award_view;
   GtkLabel       *total_label;
-  GtkRevealer    *progress_revealer;
-  GtkProgressBar *progress_bar;
 };
 
 G_DEFINE_FINAL_TYPE (TdAwardsPage, td_awards_page, GTK_TYPE_WIDGET)
@@ -309,8 +307,7 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, info_label);
   gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, award_view);
   gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, total_label);
-  gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, progress_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, progress_bar);
+
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -419,15 +416,4 @@ td_awards_page_get_export_name (TdAwardsPage *self)
       return g_strdup_printf (_("Award list draft %s.xlsx"), decision->date);
     }
   return NULL;
-}
-
-/* Shows the export's progress; a negative @fraction hides it. */
-void
-td_awards_page_set_progress (TdAwardsPage *self,
-                             double        fraction)
-{
-  g_return_if_fail (TD_IS_AWARDS_PAGE (self));
-
-  gtk_revealer_set_reveal_child (self->progress_revealer, fraction >= 0);
-  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
 }

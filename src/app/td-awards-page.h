@@ -39,7 +39,5 @@ void        td_awards_page_select        (TdAwardsPage *self,
 gint64      td_awards_page_get_decision_id (TdAwardsPage *self);
 GListModel *td_awards_page_get_rows      (TdAwardsPage *self);
 char       *td_awards_page_get_export_name (TdAwardsPage *self);
-void        td_awards_page_set_progress  (TdAwardsPage *self,
-                                          double        fraction);
 
 G_END_DECLS

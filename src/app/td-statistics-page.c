@@ -492,3 +492,10 @@ td_statistics_page_get_total (TdStatisticsPage *self,
   row = td_item_get_record (last);
   return row->values[indicator];
 }
+
+gint64
+td_statistics_page_get_campaign_id (TdStatisticsPage *self)
+{
+  g_return_val_if_fail (TD_IS_STATISTICS_PAGE (self), 0);
+  return selected_campaign_id (self);
+}

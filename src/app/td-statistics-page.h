@@ -16,6 +16,7 @@ gboolean    td_statistics_page_show         (TdStatisticsPage *self,
                                              gint64            campaign_id,
                                              int               year);
 int         td_statistics_page_get_year     (TdStatisticsPage *self);
+gint64      td_statistics_page_get_campaign_id (TdStatisticsPage *self);
 GListModel *td_statistics_page_get_rows     (TdStatisticsPage *self);
 guint       td_statistics_page_get_n_indicators (TdStatisticsPage *self);
 double      td_statistics_page_get_total    (TdStatisticsPage *self,

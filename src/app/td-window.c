@@ -12,6 +12,7 @@
 #include "td-foreign-strings.h"
 #include "td-sample.h"
 #include "td-statistics-page.h"
+#include "td-summary.h"
 #include "td-window.h"
 
 #define MAX_RECENT 8
@@ -35,6 +36,9 @@ struct _TdWindow
   TdDirectoryPage      *directory_page;
 
   GtkNativeDialog      *chooser;
+  GtkRevealer          *export_revealer;
+  GtkLabel             *export_label;
+  GtkProgressBar       *export_progress;
   GCancellable         *export_cancellable;
   char                 *last_export;
 };
@@ -349,10 +353,13 @@ show_page_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
+/* An export: the document read from the database in the main thread
+ * (a TdAwardList or a TdSummary), written in a thread. */
 typedef struct
 {
   TdWindow    *window;
   TdAwardList *list;
+  TdSummary   *summary;
   char        *path;
   double       fraction;
 } ExportJob;
@@ -364,8 +371,17 @@ export_job_free (gpointer data)
 
   g_clear_object (&job->window);
   g_clear_pointer (&job->list, td_award_list_free);
+  g_clear_pointer (&job->summary, td_summary_free);
   g_free (job->path);
   g_free (job);
+}
+
+static void
+show_export_progress (TdWindow *self,
+                      double    fraction)
+{
+  gtk_revealer_set_reveal_child (self->export_revealer, fraction >= 0);
+  gtk_progress_bar_set_fraction (self->export_progress, CLAMP (fraction, 0, 1));
 }
 
 static gboolean
@@ -374,7 +390,7 @@ show_progress_idle (gpointer data)
   ExportJob *job = data;
 
   if (job->window->export_cancellable != NULL)
-    td_awards_page_set_progress (job->window->awards_page, job->fraction);
+    show_export_progress (job->window, job->fraction);
   export_job_free (job);
   return G_SOURCE_REMOVE;
 }
@@ -400,8 +416,13 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   GError *error = NULL;
+  gboolean ok;
 
-  if (td_award_list_write (job->list, job->path, cancellable, on_export_progress, job, &error))
+  if (job->list != NULL)
+    ok = td_award_list_write (job->list, job->path, cancellable, on_export_progress, job, &error);
+  else
+    ok = td_summary_write (job->summary, job->path, cancellable, on_export_progress, job, &error);
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -418,14 +439,15 @@ on_export_finished (GObject      *source,
   AdwToast *toast;
 
   g_clear_object (&self->export_cancellable);
-  td_awards_page_set_progress (self->awards_page, -1);
+  show_export_progress (self, -1);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The export was cancelled")));
       else
-        show_error (self, _("The list could not be exported"), error->message);
+        show_error (self, job->list ? _("The list could not be exported") : _("The summary could not be exported"),
+                    error->message);
       return;
     }
 
@@ -446,16 +468,34 @@ on_export_finished (GObject      *source,
 }
 
 static void
-export_to (TdWindow   *self,
-           const char *path)
+start_export (TdWindow  *self,
+              ExportJob *job)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *base = g_filename_display_basename (job->path);
+  /* Translators: shown while an export runs, «Exporting Award list….xlsx…». */
+  g_autofree char *label = g_strdup_printf (_("Exporting %s…"), base);
+
+  job->window = g_object_ref (self);
+  gtk_label_set_text (self->export_label, label);
+  self->export_cancellable = g_cancellable_new ();
+  show_export_progress (self, 0);
+  task = g_task_new (self, self->export_cancellable, on_export_finished, NULL);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/* The document is read here; only the writing runs in the thread, which
+ * never touches the database. */
+static void
+export_award_list_to (TdWindow   *self,
+                      const char *path)
 {
   TdAwardListOptions options = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
+  ExportJob *job = g_new0 (ExportJob, 1);
 
   options.decision_id = td_awards_page_get_decision_id (self->awards_page);
-  job = g_new0 (ExportJob, 1);
   job->list = td_award_list_load (self->database, &options, &error);
   if (job->list == NULL)
     {
@@ -463,16 +503,29 @@ export_to (TdWindow   *self,
       show_error (self, _("The list could not be exported"), error->message);
       return;
     }
-  job->window = g_object_ref (self);
   job->path = g_strdup (path);
+  start_export (self, job);
+}
 
-  /* The list is read here; only the writing runs in the thread, which
-   * never touches the database. */
-  self->export_cancellable = g_cancellable_new ();
-  td_awards_page_set_progress (self->awards_page, 0);
-  task = g_task_new (self, self->export_cancellable, on_export_finished, NULL);
-  g_task_set_task_data (task, job, export_job_free);
-  g_task_run_in_thread (task, export_thread);
+static void
+export_summary_to (TdWindow   *self,
+                   const char *path)
+{
+  TdSummaryOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  options.campaign_id = td_statistics_page_get_campaign_id (self->statistics_page);
+  options.year = td_statistics_page_get_year (self->statistics_page);
+  job->summary = td_summary_load (self->database, &options, &error);
+  if (job->summary == NULL)
+    {
+      export_job_free (job);
+      show_error (self, _("The summary could not be exported"), error->message);
+      return;
+    }
+  job->path = g_strdup (path);
+  start_export (self, job);
 }
 
 static void
@@ -488,9 +541,32 @@ on_export_chooser_response (GtkNativeDialog *dialog,
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.export-award-list", "s", path);
+        gtk_widget_activate_action (GTK_WIDGET (self),
+                                    g_object_get_data (G_OBJECT (dialog), "td-action"), "s", path);
     }
   g_clear_object (&self->chooser);
+}
+
+static void
+run_export_chooser (TdWindow   *self,
+                    const char *title,
+                    const char *name,
+                    const char *action)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "td-action", (gpointer) action);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response), self);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
 }
 
 /* win.export-award-list(''): asks where; with a path, exports there (the
@@ -503,8 +579,6 @@ export_award_list_action (GtkWidget  *widget,
   TdWindow *self = TD_WINDOW (widget);
   const char *path = g_variant_get_string (parameter, NULL);
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = NULL;
 
   if (self->database == NULL || self->export_cancellable != NULL)
     return;
@@ -516,22 +590,43 @@ export_award_list_action (GtkWidget  *widget,
     }
   if (*path != '\0')
     {
-      export_to (self, path);
+      export_award_list_to (self, path);
       return;
     }
 
   name = td_awards_page_get_export_name (self->awards_page);
-  chooser = gtk_file_chooser_native_new (_("Export the Award List"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Excel workbooks"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response), self);
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  run_export_chooser (self, _("Export the Award List"), name, "win.export-award-list");
+}
+
+/* win.export-summary(''): the campaign and year shown on the Statistics
+ * page; with a path, exports there. */
+static void
+export_summary_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  int year = td_statistics_page_get_year (self->statistics_page);
+  g_autofree char *name = NULL;
+
+  if (self->database == NULL || self->export_cancellable != NULL)
+    return;
+  if (td_statistics_page_get_campaign_id (self->statistics_page) <= 0 || year <= 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Choose a campaign and a year on the Statistics page first")));
+      return;
+    }
+  if (*path != '\0')
+    {
+      export_summary_to (self, path);
+      return;
+    }
+
+  /* Translators: the suggested file name of a year-end summary. */
+  name = g_strdup_printf (_("Summary %d.xlsx"), year);
+  run_export_chooser (self, _("Export the Year-End Summary"), name, "win.export-summary");
 }
 
 static void
@@ -624,6 +719,9 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, statistics_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, awards_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, directory_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, export_label);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, export_progress);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
@@ -632,6 +730,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export-award-list", "s", export_award_list_action);
+  gtk_widget_class_install_action (widget_class, "win.export-summary", "s", export_summary_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "win.open-external", "s", open_external_action);
 }

@@ -113,6 +113,8 @@ print_help (FILE *out)
   fprintf (out, "                         %s\n", _("KIND: units people campaigns indicators decisions awards forms"));
   fprintf (out, "  export award-list (--decision NUMBER | --decision-id ID) -o OUT.xlsx\n");
   fprintf (out, "                         %s\n", _("the award list of a decision, as an Excel workbook to print"));
+  fprintf (out, "  export summary --campaign ID --year N -o OUT.xlsx\n");
+  fprintf (out, "                         %s\n", _("the year-end summary of a campaign, as an Excel workbook"));
   fprintf (out, "  words AMOUNT [--le] [--ngan] [--bon] [--chan]\n");
   fprintf (out, "                         %s\n", _("the amount in Vietnamese words; needs no database"));
   fprintf (out, "\n%s\n", _("Options:"));

@@ -9,6 +9,7 @@
 #include "td-award-list.h"
 #include "td-cli.h"
 #include "td-decision-store.h"
+#include "td-summary.h"
 
 static void
 on_progress (double   fraction,
@@ -85,6 +86,65 @@ export_award_list (const TdCliGlobals  *globals,
   return TD_CLI_OK;
 }
 
+/* Reads a positive number given as text: ours to say what is wrong. */
+static gboolean
+parse_positive (const char *text,
+                gint64      max,
+                gint64     *value)
+{
+  guint64 parsed = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, max, &parsed, NULL))
+    return FALSE;
+  *value = (gint64) parsed;
+  return TRUE;
+}
+
+static int
+export_summary (const TdCliGlobals  *globals,
+                int                  argc,
+                char               **argv)
+{
+  g_autofree char *campaign_text = NULL;
+  g_autofree char *year_text = NULL;
+  g_autofree char *output = NULL;
+  TdSummaryOptions options = { 0 };
+  gint64 campaign = 0, year = 0;
+  const GOptionEntry entries[] = {
+    { "campaign", 0, 0, G_OPTION_ARG_FILENAME, &campaign_text, N_("The campaign ID"), N_("ID") },
+    { "year", 0, 0, G_OPTION_ARG_FILENAME, &year_text, N_("The year under review"), N_("N") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the workbook to FILE"), N_("FILE") },
+    { "keep-empty-units", 0, 0, G_OPTION_ARG_NONE, &options.keep_empty_units, N_("Also list the units without statistics that year"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— the year-end summary of a campaign, as an Excel workbook"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdDatabase) db = NULL;
+  g_autoptr(TdSummary) summary = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!td_cli_parse (context, &argc, &argv))
+    return TD_CLI_USAGE;
+  if (argc > 1)
+    return td_cli_usage (_("Unexpected argument “%s”. See thidua-cli export summary --help."), argv[1]);
+  if (campaign_text == NULL || year_text == NULL)
+    return td_cli_usage (_("Give the campaign and the year: --campaign ID --year N."));
+  if (!parse_positive (campaign_text, G_MAXINT64, &campaign))
+    return td_cli_usage (_("--campaign needs an ID of 1 or more, not “%s”."), campaign_text);
+  if (!parse_positive (year_text, 2200, &year) || year < 1945)
+    return td_cli_usage (_("--year needs a year between 1945 and 2200, not “%s”."), year_text);
+  if (output == NULL || *output == '\0')
+    return td_cli_usage (_("Give the file to write with -o OUT.xlsx."));
+
+  options.campaign_id = campaign;
+  options.year = (int) year;
+  db = td_cli_open (globals, &error);
+  if (db == NULL || (summary = td_summary_load (db, &options, &error)) == NULL ||
+      !td_summary_write (summary, output, NULL, NULL, NULL, &error))
+    return td_cli_fail (error);
+  return TD_CLI_OK;
+}
+
 int
 td_cli_export (const TdCliGlobals  *globals,
                int                  argc,
@@ -95,11 +155,14 @@ td_cli_export (const TdCliGlobals  *globals,
       if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
         {
           printf ("%s\n", _("Usage: thidua-cli export award-list (--decision NUMBER | --decision-id ID) -o OUT.xlsx"));
+          printf ("%s\n", _("       thidua-cli export summary --campaign ID --year N -o OUT.xlsx"));
           return TD_CLI_OK;
         }
-      return td_cli_usage (_("export needs what to export: award-list."));
+      return td_cli_usage (_("export needs what to export: award-list or summary."));
     }
   if (g_str_equal (argv[1], "award-list"))
     return export_award_list (globals, argc - 1, argv + 1);
-  return td_cli_usage (_("Unknown export “%s”: use award-list."), argv[1]);
+  if (g_str_equal (argv[1], "summary"))
+    return export_summary (globals, argc - 1, argv + 1);
+  return td_cli_usage (_("Unknown export “%s”: use award-list or summary."), argv[1]);
 }
