@@ -1156,3 +1156,30 @@ fail:
   td_database_rollback (db);
   return FALSE;
 }
+
+/* After a change of the catalogue, the base salaries or the rounding:
+ * every draft follows (issued decisions keep what they locked in).  One
+ * transaction. */
+gboolean
+td_decision_store_recompute_drafts (TdDatabase  *db,
+                                    GError     **error)
+{
+  g_autoptr(GPtrArray) decisions = NULL;
+
+  g_return_val_if_fail (TD_IS_DATABASE (db), FALSE);
+
+  decisions = td_decision_store_list (db, NULL, 0, 0, error);
+  if (decisions == NULL || !td_database_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      TdDecision *decision = g_ptr_array_index (decisions, i);
+
+      if (decision->number == NULL && !recompute_lines (db, decision->id, decision->date, error))
+        {
+          td_database_rollback (db);
+          return FALSE;
+        }
+    }
+  return td_database_commit (db, error);
+}

@@ -78,4 +78,7 @@ gboolean    td_decision_store_recompute    (TdDatabase     *db,
                                             gint64          decision_id,
                                             GError        **error);
 
+gboolean    td_decision_store_recompute_drafts (TdDatabase  *db,
+                                                GError     **error);
+
 G_END_DECLS

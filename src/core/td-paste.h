@@ -1,0 +1,56 @@
+#pragma once
+
+#include "td-database.h"
+#include "td-records.h"
+
+G_BEGIN_DECLS
+
+/* A block of rows copied from Excel or LibreOffice Calc (tab-separated
+ * text, quoted cells with line breaks or tabs as spreadsheets write them)
+ * to add to a decision: name, position/unit, form, achievement, optional
+ * amount. */
+
+typedef enum
+{
+  TD_PASTE_ROW_READY,       /* recipient and form found */
+  TD_PASTE_ROW_NEW_PERSON,  /* no such person: will be created on apply when allowed */
+  TD_PASTE_ROW_NEW_UNIT,    /* no such unit: likewise */
+  TD_PASTE_ROW_ERROR,       /* cannot be resolved: see message */
+} TdPasteRowState;
+
+typedef struct
+{
+  guint            line;          /* 1-based row of the block */
+  TdPasteRowState  state;
+  char            *message;       /* translated, for ERROR and NEW_* */
+  char            *name;
+  char            *detail;        /* «Chức vụ, đơn vị» as pasted */
+  char            *form_text;
+  char            *achievement;
+  gint64           amount;        /* -1: computed */
+  gint64           person_id;     /* the match, or 0 */
+  gint64           unit_id;       /* the recipient unit, or the person's unit, or 0 */
+  gint64           form_id;
+  gboolean         collective;
+} TdPasteRow;
+
+void       td_paste_row_free  (TdPasteRow   *row);
+/* Splits and matches the block; never writes.  NULL with @error when the
+ * text is not a block of rows at all. */
+GPtrArray *td_paste_parse     (TdDatabase   *db,
+                               const char   *text,
+                               GError      **error);
+/* Adds the rows to the draft @decision_id in ONE transaction: creates the
+ * new people/units when @create_missing, else refuses while any row is
+ * not READY; refuses (nothing added) while any row is an ERROR.  Returns
+ * the number of lines added. */
+gboolean   td_paste_apply     (TdDatabase   *db,
+                               gint64        decision_id,
+                               GPtrArray    *rows,
+                               gboolean      create_missing,
+                               guint        *added,
+                               GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdPasteRow, td_paste_row_free)
+
+G_END_DECLS
