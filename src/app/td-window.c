@@ -13,6 +13,7 @@
 #include "td-sample.h"
 #include "td-statistics-page.h"
 #include "td-summary.h"
+#include "td-undo.h"
 #include "td-window.h"
 
 #define MAX_RECENT 8
@@ -149,6 +150,21 @@ update_title (TdWindow *self)
 }
 
 static void
+update_undo_actions (TdWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->database != NULL && td_database_can_undo (self->database));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->database != NULL && td_database_can_redo (self->database));
+}
+
+static void
+on_database_changed (TdWindow *self)
+{
+  update_undo_actions (self);
+}
+
+static void
 reload_pages (TdWindow *self)
 {
   gboolean empty = self->database == NULL || td_database_is_empty (self->database);
@@ -186,11 +202,52 @@ td_window_open_path (TdWindow   *self,
       return FALSE;
     }
 
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_func (self->database, on_database_changed, self);
   g_set_object (&self->database, database);
+  g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self, G_CONNECT_SWAPPED);
   remember_file (self, path);
   update_title (self);
   reload_pages (self);
+  update_undo_actions (self);
   return TRUE;
+}
+
+/* Every page shows the records again (after an undo, a paste…), on the
+ * page that was shown. */
+void
+td_window_reload (TdWindow *self)
+{
+  g_autofree char *page = NULL;
+
+  g_return_if_fail (TD_IS_WINDOW (self));
+
+  page = g_strdup (adw_view_stack_get_visible_child_name (self->view_stack));
+  reload_pages (self);
+  if (page != NULL && gtk_stack_get_visible_child_name (self->main_stack) != NULL &&
+      g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages"))
+    adw_view_stack_set_visible_child_name (self->view_stack, page);
+  update_undo_actions (self);
+}
+
+static void
+undo_redo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean undo = g_str_equal (action_name, "win.undo");
+
+  if (self->database == NULL)
+    return;
+  if (!(undo ? td_database_undo (self->database, &error) : td_database_redo (self->database, &error)))
+    {
+      show_error (self, undo ? _("The change could not be undone") : _("The change could not be redone"),
+                  error->message);
+      return;
+    }
+  td_window_reload (self);
 }
 
 void
@@ -729,6 +786,8 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-file", "s", create_file_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.export-award-list", "s", export_award_list_action);
   gtk_widget_class_install_action (widget_class, "win.export-summary", "s", export_summary_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
@@ -761,6 +820,7 @@ td_window_new (TdApplication *application)
     }
   update_recent_menu (self);
   update_title (self);
+  update_undo_actions (self);
   {
     GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
 

@@ -22,5 +22,6 @@ GtkWidget  *td_window_get_page          (TdWindow      *self,
                                          const char    *name);
 const char *td_window_get_visible_page  (TdWindow      *self);
 const char *td_window_get_last_export   (TdWindow      *self);
+void        td_window_reload            (TdWindow      *self);
 
 G_END_DECLS

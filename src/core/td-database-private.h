@@ -37,6 +37,9 @@ gboolean  td_database_update_derived (TdDatabase  *self,
                                       gint64       id,
                                       GError     **error);
 
+gboolean  td_undo_attach             (TdDatabase  *self,
+                                      GError     **error);
+
 void        td_bind_text       (TdStmt     *stmt,
                                 int         index,
                                 const char *text);

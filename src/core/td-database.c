@@ -30,6 +30,14 @@ struct _TdDatabase
 
 G_DEFINE_FINAL_TYPE (TdDatabase, td_database, G_TYPE_OBJECT)
 
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 #define SQLITE_MAGIC "SQLite format 3"
 #define MIGRATIONS_PATH RESOURCE_PREFIX "sql/"
 
@@ -523,6 +531,10 @@ static void
 td_database_class_init (TdDatabaseClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = td_database_finalize;
+
+  /* Emitted after every change committed through this connection. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -642,7 +654,8 @@ open_handle (TdDatabase  *self,
                          error))
     return FALSE;
 
-  return run_migrations (self, error) && td_database_rebuild_derived (self, error);
+  return run_migrations (self, error) && td_database_rebuild_derived (self, error) &&
+         td_undo_attach (self, error);
 }
 
 TdDatabase *
@@ -756,6 +769,9 @@ td_database_step_done (TdDatabase  *self,
       td_database_set_error (self, error, rc);
       return FALSE;
     }
+  /* A change outside a transaction committed by itself. */
+  if (self->depth == 0 && !sqlite3_stmt_readonly (stmt))
+    g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -791,6 +807,8 @@ td_database_commit (TdDatabase  *self,
   if (!td_database_exec (self, sql, error))
     return FALSE;
   self->depth--;
+  if (self->depth == 0)
+    g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
