@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "td-date.h"
 #include "td-format.h"
 #include "td-records.h"
 #include "td-test-util.h"
@@ -50,6 +51,31 @@ test_format (void)
   g_assert_cmpstr (date, ==, "15/01/2019");
 }
 
+static void
+test_dates (void)
+{
+  const char *good[][2] = {
+    { "15/01/2019", "2019-01-15" }, { "5/1/2019", "2019-01-05" }, { "15-01-2019", "2019-01-15" },
+    { " 29/02/2024 ", "2024-02-29" }, { "2019-01-15", "2019-01-15" },
+  };
+  const char *bad[] = { "31/02/2019", "29/02/2023", "15/13/2019", "15/01/19", "ngày 15", "", "15/01/2019/1" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *iso = NULL;
+
+      g_assert_true (td_date_parse_display (good[i][0], &iso));
+      g_assert_cmpstr (iso, ==, good[i][1]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      char *iso = NULL;
+
+      g_assert_false (td_date_parse_display (bad[i], &iso));
+      g_assert_null (iso);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -58,6 +84,7 @@ main (int   argc,
 
   g_test_add_func ("/records/person/position-and-unit", test_describe);
   g_test_add_func ("/format/numbers-and-dates", test_format);
+  g_test_add_func ("/dates/typed-as-offices-write-them", test_dates);
 
   return td_test_run ();
 }

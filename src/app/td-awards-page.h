@@ -2,7 +2,9 @@
 
 #include <gtk/gtk.h>
 
+#include "td-award-dialog.h"
 #include "td-database.h"
+#include "td-decision-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -23,21 +25,47 @@ typedef enum
 typedef struct
 {
   TdAwardRowKind  kind;
+  gint64          award_id;
   char           *number;
   char           *name;
   char           *detail;
   char           *form;
   char           *achievement;
   gint64          amount;
+  gboolean        overridden;
+  char           *warnings;      /* NULL when none */
 } TdAwardRow;
 
-void        td_awards_page_set_database  (TdAwardsPage *self,
-                                          TdDatabase   *database);
-guint       td_awards_page_get_n_decisions (TdAwardsPage *self);
-void        td_awards_page_select        (TdAwardsPage *self,
-                                          guint         position);
-gint64      td_awards_page_get_decision_id (TdAwardsPage *self);
-GListModel *td_awards_page_get_rows      (TdAwardsPage *self);
-char       *td_awards_page_get_export_name (TdAwardsPage *self);
+void              td_awards_page_set_database     (TdAwardsPage *self,
+                                                   TdDatabase   *database);
+guint             td_awards_page_get_n_decisions  (TdAwardsPage *self);
+void              td_awards_page_select           (TdAwardsPage *self,
+                                                   guint         position);
+gboolean          td_awards_page_select_decision  (TdAwardsPage *self,
+                                                   gint64        decision_id);
+gint64            td_awards_page_get_decision_id  (TdAwardsPage *self);
+GListModel       *td_awards_page_get_rows         (TdAwardsPage *self);
+char             *td_awards_page_get_export_name  (TdAwardsPage *self);
+const char       *td_awards_page_get_words        (TdAwardsPage *self);
+
+/* What the buttons and dialogs do, callable as they call it. */
+TdDecisionDialog *td_awards_page_edit_decision    (TdAwardsPage *self,
+                                                   gboolean      new_one);
+TdAwardDialog    *td_awards_page_edit_line        (TdAwardsPage *self,
+                                                   gint64        award_id);
+gboolean          td_awards_page_issue            (TdAwardsPage *self,
+                                                   const char   *number,
+                                                   const char   *date,
+                                                   GError      **error);
+gboolean          td_awards_page_reopen           (TdAwardsPage *self,
+                                                   GError      **error);
+gboolean          td_awards_page_paste_text       (TdAwardsPage *self,
+                                                   const char   *text,
+                                                   gboolean      create_missing,
+                                                   guint        *added,
+                                                   GError      **error);
+gboolean          td_awards_page_delete_line      (TdAwardsPage *self,
+                                                   gint64        award_id,
+                                                   GError      **error);
 
 G_END_DECLS

@@ -19,6 +19,8 @@ typedef struct
 {
   TdCellTextFunc   text;
   TdCellDepthFunc  depth;
+  TdCellTextFunc   tooltip;
+  gpointer         tooltip_data;
   gpointer         user_data;
   TdColumnFlags    flags;
 } ColumnData;
@@ -133,7 +135,14 @@ on_bind (GtkSignalListItemFactory *factory,
   g_autofree char *text = data->text (item->record, data->user_data);
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (label, (data->flags & TD_COLUMN_WRAP) && text ? text : NULL);
+  if (data->tooltip != NULL)
+    {
+      g_autofree char *tip = data->tooltip (item->record, data->tooltip_data);
+
+      gtk_widget_set_tooltip_text (label, tip);
+    }
+  else
+    gtk_widget_set_tooltip_text (label, (data->flags & TD_COLUMN_WRAP) && text ? text : NULL);
   if (item->emphasis)
     gtk_widget_add_css_class (label, "heading");
   else
@@ -174,6 +183,19 @@ td_column_set_depth_func (GtkColumnViewColumn *column,
 
   g_return_if_fail (data != NULL);
   data->depth = depth;
+}
+
+void
+td_column_set_tooltip_func (GtkColumnViewColumn *column,
+                            TdCellTextFunc       tooltip,
+                            gpointer             user_data)
+{
+  GtkListItemFactory *factory = gtk_column_view_column_get_factory (column);
+  ColumnData *data = g_object_get_data (G_OBJECT (factory), "td-column-data");
+
+  g_return_if_fail (data != NULL);
+  data->tooltip = tooltip;
+  data->tooltip_data = user_data;
 }
 
 void

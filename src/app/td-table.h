@@ -39,6 +39,9 @@ GtkColumnViewColumn *td_column_new        (const char      *title,
                                            TdColumnFlags    flags);
 void                 td_column_set_depth_func (GtkColumnViewColumn *column,
                                                TdCellDepthFunc      depth);
+void                 td_column_set_tooltip_func (GtkColumnViewColumn *column,
+                                                 TdCellTextFunc       tooltip,
+                                                 gpointer             user_data);
 void                 td_column_view_clear (GtkColumnView   *view);
 
 G_END_DECLS

@@ -664,7 +664,7 @@ bind_award (TdStmt        *stmt,
             gint64         amount,
             int            sort_order)
 {
-  g_autofree char *achievement = td_text_normalize (award->achievement);
+  g_autofree char *achievement = td_text_normalize_lines (award->achievement, TRUE);
   g_autofree char *recipient_name = td_text_normalize (award->recipient_name);
   g_autofree char *recipient_detail = td_text_normalize (award->recipient_detail);
 
