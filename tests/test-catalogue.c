@@ -679,6 +679,54 @@ test_bonus_follows_catalogue_edits (void)
   g_assert_cmpint (bonus (db, "ky_niem_chuong", FALSE, "2026-07-01"), ==, 1270000);
 }
 
+/* DOMAIN.md's worked examples on each side of the base salary change of
+ * 2024-07-01 and of Decree 152's 2025-07-01, under each rounding rule. */
+static void
+test_bonus_each_side_each_rounding (void)
+{
+  g_autoptr(TdDatabase) db = td_test_new_database ();
+  g_autoptr(GError) error = NULL;
+  struct {
+    const char *rounding;
+    const char *code;
+    gboolean    collective;
+    const char *date;
+    gint64      amount;
+  } cases[] = {
+    /* 0.3 × 1,800,000 = 540,000; × 2,340,000 = 702,000. */
+    { "up10000", "lao_dong_tien_tien", FALSE, "2024-06-30", 540000 },
+    { "up10000", "lao_dong_tien_tien", FALSE, "2024-07-01", 710000 },
+    { "down10000", "lao_dong_tien_tien", FALSE, "2024-07-01", 700000 },
+    { "none", "lao_dong_tien_tien", FALSE, "2024-07-01", 702000 },
+    /* 0.8 × 1,800,000 = 1,440,000; × 2,340,000 = 1,872,000. */
+    { "up10000", "tt_lao_dong_tien_tien", TRUE, "2024-06-30", 1440000 },
+    { "up10000", "tt_lao_dong_tien_tien", TRUE, "2024-07-01", 1880000 },
+    { "down10000", "tt_lao_dong_tien_tien", TRUE, "2024-07-01", 1870000 },
+    { "none", "tt_lao_dong_tien_tien", TRUE, "2024-07-01", 1872000 },
+    /* Giấy khen for a collective: 0.6 × 2,340,000 = 1,404,000. */
+    { "up10000", "giay_khen", TRUE, "2025-01-10", 1410000 },
+    { "down10000", "giay_khen", TRUE, "2025-01-10", 1400000 },
+    { "none", "giay_khen", TRUE, "2025-01-10", 1404000 },
+    /* Cờ thi đua tỉnh: 8 × 2,340,000. */
+    { "up10000", "co_thi_dua_tinh", TRUE, "2025-08-01", 18720000 },
+    { "none", "co_thi_dua_tinh", TRUE, "2024-06-30", 14400000 },
+    /* Bằng khen tỉnh, individual: 1.0 before 2025-07-01, 1.5 from then. */
+    { "up10000", "bang_khen_tinh", FALSE, "2025-06-30", 2340000 },
+    { "up10000", "bang_khen_tinh", FALSE, "2025-07-01", 3510000 },
+    { "down10000", "bang_khen_tinh", FALSE, "2025-07-01", 3510000 },
+    { "none", "bang_khen_tinh", FALSE, "2025-07-01", 3510000 },
+    { "none", "bang_khen_tinh", TRUE, "2025-07-01", 7020000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (td_settings_store_set (db, "bonus.rounding", cases[i].rounding, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s %s %s", cases[i].code, cases[i].date, cases[i].rounding);
+      g_assert_cmpint (bonus (db, cases[i].code, cases[i].collective, cases[i].date), ==, cases[i].amount);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,6 +749,7 @@ main (int   argc,
   g_test_add_func ("/catalogue/bonus/rounding-down-and-none", test_bonus_rounding_down_and_none);
   g_test_add_func ("/catalogue/bonus/form-not-given-to-kind", test_bonus_form_not_given_to_kind);
   g_test_add_func ("/catalogue/bonus/follows-catalogue-edits", test_bonus_follows_catalogue_edits);
+  g_test_add_func ("/catalogue/bonus/each-side-of-each-change-each-rounding", test_bonus_each_side_each_rounding);
 
   return td_test_run ();
 }

@@ -31,6 +31,7 @@ struct _TdAwardsPage
   char               *words;
 
   GtkListBox         *decision_list;
+  GtkSearchEntry     *search_entry;
   GtkStack           *detail_stack;
   GtkLabel           *heading_label;
   GtkLabel           *title_label;
@@ -335,7 +336,9 @@ reload_keeping (TdAwardsPage *self,
 
   if (self->database != NULL)
     {
-      self->decisions = td_decision_store_list (self->database, NULL, 0, 0, &error);
+      self->decisions = td_decision_store_list (self->database,
+                                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                                0, 0, &error);
       if (self->decisions == NULL)
         g_message ("Listing decisions failed: %s", error->message);
     }
@@ -378,6 +381,20 @@ static void
 reload (TdAwardsPage *self)
 {
   reload_keeping (self, self->decision_id);
+}
+
+static void
+on_search_changed (TdAwardsPage *self)
+{
+  reload (self);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (TD_AWARDS_PAGE (widget)->search_entry));
 }
 
 static GtkWindow *
@@ -883,6 +900,7 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/td-awards-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, decision_list);
+  gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, title_label);
@@ -895,6 +913,7 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, lock_label);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_line_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "awards.new-decision", NULL, new_decision_action);
@@ -906,10 +925,12 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "awards.delete-line", NULL, delete_line_action);
   gtk_widget_class_install_action (widget_class, "awards.move-line", "i", move_line_action);
   gtk_widget_class_install_action (widget_class, "awards.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "awards.find", NULL, find_action);
 
   /* A whole decision by keyboard. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "awards.new-decision", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "awards.add-line", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "awards.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "awards.delete-line", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "awards.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "awards.move-line", "i", -1);

@@ -223,6 +223,14 @@ on_search_changed (TdDirectoryPage *self)
 }
 
 static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (TD_DIRECTORY_PAGE (widget)->search_entry));
+}
+
+static void
 td_directory_page_dispose (GObject *object)
 {
   TdDirectoryPage *self = TD_DIRECTORY_PAGE (object);
@@ -256,6 +264,8 @@ td_directory_page_class_init (TdDirectoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdDirectoryPage, people_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "directory.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "directory.find", NULL);
 }
 
 static void
