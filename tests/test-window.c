@@ -18,79 +18,15 @@
 #include "td-test-util.h"
 #include "td-text.h"
 #include "td-unit-store.h"
+#include "td-ui-test-util.h"
 #include "td-window.h"
 
 static TdApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Spins the main loop until @condition holds, for at most five seconds. */
-static gboolean
-spin_until (Condition condition,
-            gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-always_false (gpointer data)
-{
-  return FALSE;
-}
-
-/* Lets the window lay out and draw what changed. */
-static void
-settle (void)
-{
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  (void) always_false;
-}
 
 static gboolean
 is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (widget);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *folder = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *file = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  g_mkdir_with_parents (folder, 0755);
-  file = g_build_filename (folder, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("screenshot: %s", file);
 }
 
 static char *
@@ -113,9 +49,9 @@ open_window (const char *path)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (spin_until (is_mapped, window));
+  g_assert_true (td_ui_spin_until (is_mapped, window));
   g_assert_true (td_window_open_path (window, path, FALSE));
-  settle ();
+  td_ui_settle ();
   return window;
 }
 
@@ -124,7 +60,7 @@ show_page (TdWindow   *window,
            const char *name)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
-  settle ();
+  td_ui_settle ();
   g_assert_cmpstr (td_window_get_visible_page (window), ==, name);
 }
 
@@ -140,7 +76,7 @@ test_campaigns (TdWindow   *window,
   g_assert_cmpuint (td_campaigns_page_get_n_campaigns (page), ==, campaigns->len);
   indicators = td_campaign_store_list_indicators (db, ((TdCampaign *) g_ptr_array_index (campaigns, 0))->id, NULL);
   g_assert_cmpuint (td_campaigns_page_get_n_indicators (page), ==, indicators->len);
-  save_screenshot (GTK_WIDGET (window), "campaigns.png");
+  td_ui_save_screenshot (GTK_WIDGET (window), "campaigns.png");
 }
 
 typedef struct
@@ -170,7 +106,7 @@ test_statistics (TdWindow   *window,
 
   show_page (window, "statistics");
   g_assert_true (td_statistics_page_show (page, campaign->id, 2018));
-  settle ();
+  td_ui_settle ();
   g_assert_cmpint (td_statistics_page_get_year (page), ==, 2018);
   g_assert_cmpuint (td_statistics_page_get_n_indicators (page), ==, indicators->len);
   for (guint i = 0; i < indicators->len; i++)
@@ -185,7 +121,7 @@ test_statistics (TdWindow   *window,
     g_hash_table_add (units, &((TdIndicatorValue *) g_ptr_array_index (values, i))->unit_id);
   g_assert_cmpuint (g_list_model_get_n_items (td_statistics_page_get_rows (page)), >,
                     g_hash_table_size (units));
-  save_screenshot (GTK_WIDGET (window), "statistics.png");
+  td_ui_save_screenshot (GTK_WIDGET (window), "statistics.png");
 
   /* «Export the summary…» for the campaign and year shown. */
   {
@@ -195,7 +131,7 @@ test_statistics (TdWindow   *window,
     ExportWait wait = { window, path };
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-summary", "s", path));
-    g_assert_true (spin_until (exported_to, &wait));
+    g_assert_true (td_ui_spin_until (exported_to, &wait));
     g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
     g_assert_cmpuint (length, >, 4000);
     g_assert_true (memcmp (contents, "PK", 2) == 0);
@@ -221,7 +157,7 @@ test_awards (TdWindow   *window,
       guint lines = 0;
 
       td_awards_page_select (page, i);
-      settle ();
+      td_ui_settle ();
       g_assert_cmpint (td_awards_page_get_decision_id (page), ==, decision->id);
       for (guint r = 0; r < g_list_model_get_n_items (rows); r++)
         {
@@ -235,7 +171,7 @@ test_awards (TdWindow   *window,
       g_assert_cmpint (((TdAwardRow *) td_item_get_record (last))->kind, ==, TD_AWARD_ROW_TOTAL);
       g_assert_cmpint (((TdAwardRow *) td_item_get_record (last))->amount, ==, decision->total);
       if (decision->number != NULL)
-        save_screenshot (GTK_WIDGET (window), "awards.png");
+        td_ui_save_screenshot (GTK_WIDGET (window), "awards.png");
     }
 }
 
@@ -255,7 +191,7 @@ test_export (TdWindow   *window,
   for (guint i = 0; i < decisions->len; i++)
     if (((TdDecision *) g_ptr_array_index (decisions, i))->number != NULL)
       td_awards_page_select (page, i);
-  settle ();
+  td_ui_settle ();
   name = td_awards_page_get_export_name (page);
   g_assert_cmpstr (name, ==, "Danh sách khen thưởng 125-QĐ-UBND.xlsx");
 
@@ -263,14 +199,14 @@ test_export (TdWindow   *window,
   {
     ExportWait wait = { window, path };
 
-    g_assert_true (spin_until (exported_to, &wait));
+    g_assert_true (td_ui_spin_until (exported_to, &wait));
   }
   g_assert_cmpstr (td_window_get_last_export (window), ==, path);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 4000);
   g_assert_true (memcmp (contents, "PK", 2) == 0);
-  settle ();
-  save_screenshot (GTK_WIDGET (window), "awards-exported.png");
+  td_ui_settle ();
+  td_ui_save_screenshot (GTK_WIDGET (window), "awards-exported.png");
 }
 
 static void
@@ -303,35 +239,12 @@ test_directory (TdWindow   *window,
       g_assert_cmpstr (((TdUnit *) td_item_get_record (item))->name, ==, unit->name);
       g_assert_cmpuint (gtk_tree_list_row_get_depth (row), ==, unit->depth);
     }
-  save_screenshot (GTK_WIDGET (window), "directory.png");
+  td_ui_save_screenshot (GTK_WIDGET (window), "directory.png");
 
   td_directory_page_set_search (page, "dang");
-  settle ();
+  td_ui_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (td_directory_page_get_people (page)), ==, dang->len);
   td_directory_page_set_search (page, "");
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-toplevel_shown (gpointer type)
-{
-  GtkWindow *window = find_toplevel (GPOINTER_TO_SIZE (type));
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 
 static void
@@ -355,28 +268,28 @@ test_sample (void)
 
   /* About. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  g_assert_true (spin_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW)));
-  settle ();
-  dialog = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
-  save_screenshot (GTK_WIDGET (dialog), "about.png");
+  g_assert_true (td_ui_spin_until (td_ui_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW)));
+  td_ui_settle ();
+  dialog = td_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  td_ui_save_screenshot (GTK_WIDGET (dialog), "about.png");
   gtk_window_destroy (dialog);
 
   /* Keyboard shortcuts. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  g_assert_true (spin_until (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW)));
-  settle ();
-  dialog = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
-  save_screenshot (GTK_WIDGET (dialog), "shortcuts.png");
+  g_assert_true (td_ui_spin_until (td_ui_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW)));
+  td_ui_settle ();
+  dialog = td_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  td_ui_save_screenshot (GTK_WIDGET (dialog), "shortcuts.png");
   gtk_window_close (dialog);
 
   /* A bad file: the core's message in a dialog, the sample stays open. */
   g_assert_true (g_file_set_contents (text_path, "Không phải cơ sở dữ liệu\n", -1, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", text_path));
-  g_assert_true (spin_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
-  settle ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (td_ui_spin_until (td_ui_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  td_ui_settle ();
+  dialog = td_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "notes.txt"));
-  save_screenshot (GTK_WIDGET (dialog), "bad-file.png");
+  td_ui_save_screenshot (GTK_WIDGET (dialog), "bad-file.png");
   gtk_window_destroy (dialog);
   g_assert_cmpstr (td_database_get_path (td_window_get_database (window)), ==, path);
 
@@ -398,11 +311,11 @@ test_welcome (void)
   }
   window = open_window (path);
   g_assert_cmpstr (td_window_get_visible_page (window), ==, "welcome");
-  save_screenshot (GTK_WIDGET (window), "welcome.png");
+  td_ui_save_screenshot (GTK_WIDGET (window), "welcome.png");
 
   /* «Open the sample data» makes a new file beside the default database. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
-  settle ();
+  td_ui_settle ();
   opened = td_database_get_path (td_window_get_database (window));
   g_assert_true (g_str_has_suffix (opened, "du-lieu-mau.db"));
   g_assert_cmpstr (td_window_get_visible_page (window), !=, "welcome");
@@ -416,20 +329,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  td_test_init (&argc, &argv);
-  /* The window in Vietnamese, from the build folder's catalogue. */
-  g_setenv ("LANGUAGE", "vi", TRUE);
-  td_locale_init ();
-  data_home = td_test_tmp_path ("data-home");
-  g_mkdir_with_parents (data_home, 0700);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  td_ui_init (&argc, &argv);
   app = td_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
