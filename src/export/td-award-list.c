@@ -737,16 +737,7 @@ td_award_list_write (TdAwardList       *list,
     ok = write_sheet (list, file, workbook, &formats, list->groups, "Danh sách", &written,
                       cancellable, progress, user_data, error);
 
-  if (!ok)
-    {
-      td_xlsx_file_abort (file);
-      return FALSE;
-    }
-  if (!td_xlsx_file_commit (file, error))
-    return FALSE;
-  if (progress != NULL)
-    progress (1.0, user_data);
-  return TRUE;
+  return td_xlsx_file_finish (file, ok, progress, user_data, error);
 }
 
 gboolean

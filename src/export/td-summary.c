@@ -875,6 +875,7 @@ td_summary_write (TdSummary         *summary,
   TdDocFormats formats;
   lxw_doc_properties properties = { 0 };
   g_autofree char *doc_title = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (summary != NULL, FALSE);
 
@@ -889,19 +890,12 @@ td_summary_write (TdSummary         *summary,
   properties.comments = "Thi Đua";
   workbook_set_properties (workbook, &properties);
 
-  if (!write_results (summary, file, workbook, &formats, cancellable, error) ||
-      (progress && (progress (0.5, user_data), FALSE)) ||
-      !write_comparison (summary, file, workbook, &formats, error) ||
-      !write_awards (summary, file, workbook, &formats, error))
-    {
-      td_xlsx_file_abort (file);
-      return FALSE;
-    }
-  if (!td_xlsx_file_commit (file, error))
-    return FALSE;
-  if (progress != NULL)
-    progress (1.0, user_data);
-  return TRUE;
+  ok = write_results (summary, file, workbook, &formats, cancellable, error);
+  if (ok && progress != NULL)
+    progress (0.5, user_data);
+  ok = ok && write_comparison (summary, file, workbook, &formats, error) &&
+       write_awards (summary, file, workbook, &formats, error);
+  return td_xlsx_file_finish (file, ok, progress, user_data, error);
 }
 
 gboolean

@@ -321,3 +321,24 @@ td_xlsx_decree_date (const char *iso_date,
     return g_strdup_printf ("%02u/%s/%u", day, month_text, g_date_get_year (&date));
   return g_strdup_printf ("ngày %02u tháng %s năm %u", day, month_text, g_date_get_year (&date));
 }
+
+/* The end of every export: the workbook renamed over the target when
+ * @written, else removed; the progress then says done. */
+gboolean
+td_xlsx_file_finish (TdXlsxFile        *file,
+                     gboolean           written,
+                     TdExportProgress   progress,
+                     gpointer           user_data,
+                     GError           **error)
+{
+  if (!written)
+    {
+      td_xlsx_file_abort (file);
+      return FALSE;
+    }
+  if (!td_xlsx_file_commit (file, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (1.0, user_data);
+  return TRUE;
+}

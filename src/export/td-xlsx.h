@@ -30,6 +30,11 @@ void          td_xlsx_file_add_sheet  (TdXlsxFile  *file,
 gboolean      td_xlsx_file_commit     (TdXlsxFile  *file,
                                        GError     **error);
 void          td_xlsx_file_abort      (TdXlsxFile  *file);
+gboolean      td_xlsx_file_finish     (TdXlsxFile        *file,
+                                       gboolean           written,
+                                       TdExportProgress   progress,
+                                       gpointer           user_data,
+                                       GError           **error);
 gboolean      td_xlsx_check           (lxw_error    result,
                                        GError     **error);
 char         *td_xlsx_clean_text      (const char  *text);
