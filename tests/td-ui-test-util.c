@@ -2,11 +2,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "td-locale.h"
 #include "td-test-util.h"
 #include "td-ui-test-util.h"
+
+#include <adwaita.h>
 
 /* Spins the main loop until @condition holds, for at most five seconds:
  * no test sleeps for a fixed time. */
@@ -109,4 +113,139 @@ td_ui_toplevel_shown (gpointer type)
   GtkWindow *window = td_ui_find_toplevel (GPOINTER_TO_SIZE (type));
 
   return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+/* The English source strings that po/vi.po translates differently. */
+static GHashTable *
+english_strings (void)
+{
+  static GHashTable *strings;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *msgid = NULL;
+  GString *msgstr = NULL;
+  GString *current = NULL;
+
+  if (strings != NULL)
+    return strings;
+  strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "po", "vi.po", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  msgid = g_string_new (NULL);
+  msgstr = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *quote = strchr (line, '"');
+      g_autofree char *text = NULL;
+
+      if (g_str_has_prefix (line, "msgid \""))
+        {
+          if (msgid->len > 0 && msgstr->len > 0 && !g_str_equal (msgid->str, msgstr->str))
+            g_hash_table_add (strings, g_strdup (msgid->str));
+          g_string_truncate (msgid, 0);
+          g_string_truncate (msgstr, 0);
+          current = msgid;
+        }
+      else if (g_str_has_prefix (line, "msgstr"))
+        current = msgstr;
+      else if (g_str_has_prefix (line, "msgid_plural"))
+        current = NULL;
+      else if (line[0] != '"')
+        continue;
+      if (current == NULL || quote == NULL)
+        continue;
+      text = g_strndup (quote + 1, strlen (quote + 1) - 1);
+      {
+        g_autofree char *unescaped = g_strcompress (text);
+
+        g_string_append (current, unescaped);
+      }
+    }
+  if (msgid->len > 0 && msgstr->len > 0 && !g_str_equal (msgid->str, msgstr->str))
+    g_hash_table_add (strings, g_strdup (msgid->str));
+  g_string_free (msgid, TRUE);
+  g_string_free (msgstr, TRUE);
+  return strings;
+}
+
+static void
+check_text (GPtrArray  *found,
+            const char *text,
+            GtkWidget  *widget)
+{
+  GHashTable *english = english_strings ();
+  g_autoptr(GString) plain = NULL;
+
+  /* Keycaps («N», «F10») and option placeholders («N», «ID») look alike. */
+  if (text == NULL || strlen (text) <= 2)
+    return;
+  /* Mnemonics are shown without their underscore. */
+  plain = g_string_new (NULL);
+  for (const char *p = text; *p; p++)
+    if (*p != '_')
+      g_string_append_c (plain, *p);
+  if (g_hash_table_contains (english, text) || g_hash_table_contains (english, plain->str))
+    g_ptr_array_add (found, g_strdup_printf ("%s: «%s»", G_OBJECT_TYPE_NAME (widget), text));
+}
+
+static void
+collect_untranslated (GtkWidget *widget,
+                      GPtrArray *found)
+{
+  check_text (found, gtk_widget_get_tooltip_text (widget), widget);
+  if (GTK_IS_LABEL (widget))
+    check_text (found, gtk_label_get_label (GTK_LABEL (widget)), widget);
+  if (GTK_IS_BUTTON (widget))
+    check_text (found, gtk_button_get_label (GTK_BUTTON (widget)), widget);
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    check_text (found, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), widget);
+  if (ADW_IS_ACTION_ROW (widget))
+    check_text (found, adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), widget);
+  if (ADW_IS_WINDOW_TITLE (widget))
+    {
+      check_text (found, adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), widget);
+      check_text (found, adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)), widget);
+    }
+  if (ADW_IS_STATUS_PAGE (widget))
+    {
+      check_text (found, adw_status_page_get_title (ADW_STATUS_PAGE (widget)), widget);
+      check_text (found, adw_status_page_get_description (ADW_STATUS_PAGE (widget)), widget);
+    }
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    {
+      check_text (found, adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), widget);
+      check_text (found, adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget)), widget);
+    }
+  if (GTK_IS_ENTRY (widget))
+    check_text (found, gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), widget);
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      g_autofree char *placeholder = NULL;
+
+      g_object_get (widget, "placeholder-text", &placeholder, NULL);
+      check_text (found, placeholder, widget);
+    }
+  if (GTK_IS_WINDOW (widget))
+    check_text (found, gtk_window_get_title (GTK_WINDOW (widget)), widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_untranslated (child, found);
+}
+
+/* Under LANGUAGE=vi, no text of ours is left in English anywhere in
+ * @root: labels, buttons, rows, titles, placeholders, tooltips. */
+void
+td_ui_assert_translated (GtkWidget  *root,
+                         const char *where)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  collect_untranslated (root, found);
+  for (guint i = 0; i < found->len; i++)
+    g_test_message ("%s: untranslated %s", where, (const char *) g_ptr_array_index (found, i));
+  g_assert_cmpuint (found->len, ==, 0);
 }

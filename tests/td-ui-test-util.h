@@ -15,5 +15,7 @@ void     td_ui_init             (int         *argc,
                                  char      ***argv);
 GtkWindow *td_ui_find_toplevel  (GType        type);
 gboolean td_ui_toplevel_shown   (gpointer     type);
+void     td_ui_assert_translated (GtkWidget  *root,
+                                  const char *where);
 
 G_END_DECLS

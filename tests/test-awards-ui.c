@@ -152,6 +152,7 @@ test_decision_day (void)
   g_assert_false (td_decision_dialog_save (decision_dialog));
   g_assert_false (gone);
   td_ui_save_screenshot (GTK_WIDGET (decision_dialog), "decision-dialog-error.png");
+  td_ui_assert_translated (GTK_WIDGET (decision_dialog), "decision dialog");
   td_decision_dialog_set_field (decision_dialog, "date", "05/08/2025");
   g_assert_true (td_decision_dialog_save (decision_dialog));
   g_assert_true (td_ui_spin_until (destroyed, &gone));
@@ -175,6 +176,7 @@ test_decision_day (void)
   td_ui_settle ();
   g_assert_cmpint (td_award_dialog_get_computed (line_dialog), ==, 7020000);
   td_ui_save_screenshot (GTK_WIDGET (line_dialog), "award-dialog.png");
+  td_ui_assert_translated (GTK_WIDGET (line_dialog), "award line dialog");
   g_assert_true (td_award_dialog_save (line_dialog));
   g_assert_true (td_ui_spin_until (destroyed, &gone));
   td_ui_settle ();
@@ -206,6 +208,7 @@ test_decision_day (void)
   g_assert_cmpuint (added, ==, 4);
   td_ui_settle ();
   td_ui_save_screenshot (GTK_WIDGET (f.window), "awards-editing.png");
+  td_ui_assert_translated (GTK_WIDGET (f.window), "awards page while editing");
   awards = td_decision_store_list_awards (f.db, decision_id, &error);
   g_assert_cmpuint (awards->len, ==, 6);
   for (guint i = 0; i < awards->len; i++)
@@ -267,6 +270,7 @@ test_decision_day (void)
   td_ui_settle ();
   g_assert_cmpint (line_named (&f, "Đặng Minh Hiếu"), ==, individual);
   td_ui_save_screenshot (GTK_WIDGET (f.window), "awards-issued.png");
+  td_ui_assert_translated (GTK_WIDGET (f.window), "issued decision");
 
   /* Reopened: a draft again, with the names of today. */
   g_assert_true (td_awards_page_reopen (f.page, &error));

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "td-date.h"
+#include "td-error.h"
 #include "td-format.h"
 #include "td-records.h"
 #include "td-test-util.h"
@@ -76,6 +77,34 @@ test_dates (void)
     }
 }
 
+static void
+test_counts (void)
+{
+  struct { const char *text; gint64 value; } good[] = {
+    { "21790", 21790 }, { "21.790", 21790 }, { "21 790", 21790 }, { "21,790", 21790 },
+    { " 1.390.000 ", 1390000 }, { "0", 0 }, { "562", 562 },
+  };
+  const char *bad[] = { "21,79", "21.79", "1.2345", "21.790,5", "1.390,000", "-5", "abc", "", "1..000", "2e5" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      gint64 value = -1;
+
+      g_assert_true (td_parse_count (good[i].text, "value", &value, NULL));
+      g_assert_cmpint (value, ==, good[i].value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 value = -1;
+
+      g_assert_false (td_parse_count (bad[i], "value", &value, &error));
+      g_assert_error (error, TD_FIELD_ERROR, TD_FIELD_ERROR_FORMAT);
+      g_assert_cmpstr (td_field_error_get_field (error), ==, "value");
+      g_assert_cmpint (value, ==, -1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -85,6 +114,7 @@ main (int   argc,
   g_test_add_func ("/records/person/position-and-unit", test_describe);
   g_test_add_func ("/format/numbers-and-dates", test_format);
   g_test_add_func ("/dates/typed-as-offices-write-them", test_dates);
+  g_test_add_func ("/format/counts-typed-with-or-without-thousands", test_counts);
 
   return td_test_run ();
 }

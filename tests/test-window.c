@@ -77,6 +77,7 @@ test_campaigns (TdWindow   *window,
   indicators = td_campaign_store_list_indicators (db, ((TdCampaign *) g_ptr_array_index (campaigns, 0))->id, NULL);
   g_assert_cmpuint (td_campaigns_page_get_n_indicators (page), ==, indicators->len);
   td_ui_save_screenshot (GTK_WIDGET (window), "campaigns.png");
+  td_ui_assert_translated (GTK_WIDGET (window), "campaigns");
 }
 
 typedef struct
@@ -122,6 +123,7 @@ test_statistics (TdWindow   *window,
   g_assert_cmpuint (g_list_model_get_n_items (td_statistics_page_get_rows (page)), >,
                     g_hash_table_size (units));
   td_ui_save_screenshot (GTK_WIDGET (window), "statistics.png");
+  td_ui_assert_translated (GTK_WIDGET (window), "statistics");
 
   /* «Export the summary…» for the campaign and year shown. */
   {
@@ -171,7 +173,10 @@ test_awards (TdWindow   *window,
       g_assert_cmpint (((TdAwardRow *) td_item_get_record (last))->kind, ==, TD_AWARD_ROW_TOTAL);
       g_assert_cmpint (((TdAwardRow *) td_item_get_record (last))->amount, ==, decision->total);
       if (decision->number != NULL)
-        td_ui_save_screenshot (GTK_WIDGET (window), "awards.png");
+        {
+          td_ui_save_screenshot (GTK_WIDGET (window), "awards.png");
+          td_ui_assert_translated (GTK_WIDGET (window), "awards");
+        }
     }
 }
 
@@ -240,6 +245,7 @@ test_directory (TdWindow   *window,
       g_assert_cmpuint (gtk_tree_list_row_get_depth (row), ==, unit->depth);
     }
   td_ui_save_screenshot (GTK_WIDGET (window), "directory.png");
+  td_ui_assert_translated (GTK_WIDGET (window), "directory");
 
   td_directory_page_set_search (page, "dang");
   td_ui_settle ();
@@ -272,6 +278,7 @@ test_sample (void)
   td_ui_settle ();
   dialog = td_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   td_ui_save_screenshot (GTK_WIDGET (dialog), "about.png");
+  td_ui_assert_translated (GTK_WIDGET (dialog), "about");
   gtk_window_destroy (dialog);
 
   /* Keyboard shortcuts. */
@@ -280,6 +287,7 @@ test_sample (void)
   td_ui_settle ();
   dialog = td_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   td_ui_save_screenshot (GTK_WIDGET (dialog), "shortcuts.png");
+  td_ui_assert_translated (GTK_WIDGET (dialog), "shortcuts");
   gtk_window_close (dialog);
 
   /* A bad file: the core's message in a dialog, the sample stays open. */
@@ -290,6 +298,7 @@ test_sample (void)
   dialog = td_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "notes.txt"));
   td_ui_save_screenshot (GTK_WIDGET (dialog), "bad-file.png");
+  td_ui_assert_translated (GTK_WIDGET (dialog), "bad-file dialog");
   gtk_window_destroy (dialog);
   g_assert_cmpstr (td_database_get_path (td_window_get_database (window)), ==, path);
 
@@ -312,6 +321,7 @@ test_welcome (void)
   window = open_window (path);
   g_assert_cmpstr (td_window_get_visible_page (window), ==, "welcome");
   td_ui_save_screenshot (GTK_WIDGET (window), "welcome.png");
+  td_ui_assert_translated (GTK_WIDGET (window), "welcome");
 
   /* «Open the sample data» makes a new file beside the default database. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));

@@ -282,30 +282,6 @@ on_override_changed (TdAwardDialog *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->amount_entry));
 }
 
-/* «1.390.000», «1390000»: whole đồng. */
-static gboolean
-parse_amount (const char *text,
-              gint64     *amount)
-{
-  guint64 value = 0;
-  gboolean any = FALSE;
-
-  for (const char *p = text; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        {
-          if (value > (guint64) G_MAXINT64 / 10)
-            return FALSE;
-          value = value * 10 + (guint64) (*p - '0');
-          any = TRUE;
-        }
-      else if (*p != '.' && *p != ',' && *p != ' ')
-        return FALSE;
-    }
-  *amount = (gint64) value;
-  return any;
-}
-
 gboolean
 td_award_dialog_save (TdAwardDialog *self)
 {
@@ -325,10 +301,9 @@ td_award_dialog_save (TdAwardDialog *self)
   self->award->form_id = selected_form_id (self);
   self->award->amount_overridden = gtk_switch_get_active (self->override_switch);
   if (self->award->amount_overridden &&
-      !parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->amount_entry)), &self->award->amount))
+      !td_parse_count (gtk_editable_get_text (GTK_EDITABLE (self->amount_entry)), "amount",
+                       &self->award->amount, &error))
     {
-      td_set_field_error (&error, TD_FIELD_ERROR_FORMAT, "amount",
-                          _("The amount is not a number of đồng. Type digits, such as 1.390.000."));
       show_error (self, error);
       return FALSE;
     }

@@ -9,9 +9,9 @@
 
 /* The Vietnamese catalogues of libadwaita 1.2 and GTK 4.8 as distributions
  * ship them miss the strings of the about and shortcuts windows («Details»,
- * «Credits», «Legal», «Shortcuts»…).  Where a string is still English in its
- * own domain, this puts ours in its place, so the whole window reads
- * Vietnamese.  Strings the libraries do translate are left alone. */
+ * «Credits», «Legal», «Shortcuts»…).  Where a window still shows one in
+ * English, this puts ours in its place, so the whole window reads
+ * Vietnamese. */
 static const char *const foreign[] = {
   N_("About"),
   N_("Details"),
@@ -40,6 +40,8 @@ static const char *const foreign[] = {
   N_("Shortcuts"),
 };
 
+/* A text shown in English is one its library did not translate: ours
+ * takes its place. */
 static const char *
 replacement (const char *text)
 {
@@ -51,11 +53,7 @@ replacement (const char *text)
       {
         const char *ours = _(foreign[i]);
 
-        if (g_str_equal (g_dgettext ("libadwaita", foreign[i]), foreign[i]) &&
-            g_str_equal (g_dgettext ("gtk40", foreign[i]), foreign[i]) &&
-            !g_str_equal (ours, foreign[i]))
-          return ours;
-        return NULL;
+        return g_str_equal (ours, foreign[i]) ? NULL : ours;
       }
   return NULL;
 }
@@ -67,20 +65,26 @@ td_translate_foreign_strings (GtkWidget *root)
 
   g_return_if_fail (GTK_IS_WIDGET (root));
 
+  if ((ours = replacement (gtk_widget_get_tooltip_text (root))))
+    gtk_widget_set_tooltip_text (root, ours);
   if (ADW_IS_PREFERENCES_ROW (root) &&
       (ours = replacement (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)))))
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (root), ours);
-  else if (ADW_IS_WINDOW_TITLE (root) &&
-           (ours = replacement (adw_window_title_get_title (ADW_WINDOW_TITLE (root)))))
+  if (ADW_IS_PREFERENCES_GROUP (root) &&
+      (ours = replacement (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)))))
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (root), ours);
+  if (ADW_IS_WINDOW_TITLE (root) &&
+      (ours = replacement (adw_window_title_get_title (ADW_WINDOW_TITLE (root)))))
     adw_window_title_set_title (ADW_WINDOW_TITLE (root), ours);
-  else if (GTK_IS_LABEL (root) && !gtk_label_get_use_markup (GTK_LABEL (root)) &&
-           (ours = replacement (gtk_label_get_label (GTK_LABEL (root)))))
+  if (GTK_IS_LABEL (root) && !gtk_label_get_use_markup (GTK_LABEL (root)) &&
+      (ours = replacement (gtk_label_get_label (GTK_LABEL (root)))))
     gtk_label_set_label (GTK_LABEL (root), ours);
-  else if (GTK_IS_WINDOW (root) &&
-           (ours = replacement (gtk_window_get_title (GTK_WINDOW (root)))))
+  if (GTK_IS_BUTTON (root) && (ours = replacement (gtk_button_get_label (GTK_BUTTON (root)))))
+    gtk_button_set_label (GTK_BUTTON (root), ours);
+  if (GTK_IS_WINDOW (root) && (ours = replacement (gtk_window_get_title (GTK_WINDOW (root)))))
     gtk_window_set_title (GTK_WINDOW (root), ours);
-  else if (ADW_IS_PREFERENCES_PAGE (root) &&
-           (ours = replacement (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (root)))))
+  if (ADW_IS_PREFERENCES_PAGE (root) &&
+      (ours = replacement (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (root)))))
     adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (root), ours);
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);

@@ -9,6 +9,7 @@
 
 #include "td-cli.h"
 #include "td-sample.h"
+#include "td-format.h"
 #include "td-words.h"
 
 static void
@@ -139,43 +140,6 @@ td_cli_backup (const TdCliGlobals  *globals,
   return TD_CLI_OK;
 }
 
-/* Digits, optionally grouped in threes by one separator, «.», «,» or a
- * space: «21.790.000».  «1,5» is not an amount of đồng. */
-static gboolean
-parse_amount (const char *text,
-              gint64     *amount)
-{
-  guint64 value = 0;
-  char separator = 0;
-  int group = -1;   /* digits since the last separator; -1 before any */
-  gboolean any = FALSE;
-
-  for (const char *p = text; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        {
-          if (value > (guint64) (G_MAXINT64 - 9) / 10)
-            return FALSE;
-          value = value * 10 + (guint64) (*p - '0');
-          any = TRUE;
-          if (group >= 0)
-            group++;
-        }
-      else if ((*p == '.' || *p == ',' || *p == ' ') && any &&
-               (separator == 0 || separator == *p) && (group < 0 || group == 3))
-        {
-          separator = *p;
-          group = 0;
-        }
-      else
-        return FALSE;
-    }
-  if (group >= 0 && group != 3)
-    return FALSE;
-  *amount = (gint64) value;
-  return any;
-}
-
 int
 td_cli_words (const TdCliGlobals  *globals,
               int                  argc,
@@ -203,7 +167,7 @@ td_cli_words (const TdCliGlobals  *globals,
     return TD_CLI_USAGE;
   if (argc != 2)
     return td_cli_usage (_("words needs one amount in đồng: thidua-cli words 21790000"));
-  if (!parse_amount (argv[1], &amount))
+  if (!td_parse_count (argv[1], "amount", &amount, NULL))
     return td_cli_usage (_("“%s” is not an amount. Give whole đồng in digits, like 21790000 or 21.790.000."), argv[1]);
 
   words = td_words_amount (amount, &options);

@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "td-date.h"
+#include "td-error.h"
 #include "td-format.h"
 
 /* 21790 → «21.790» with separator «.» (Vietnamese), «21,790» with «,». */
@@ -84,4 +87,51 @@ td_format_date (const char *iso_date)
     return g_strdup (iso_date != NULL ? iso_date : "");
   return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&date),
                           g_date_get_month (&date), g_date_get_year (&date));
+}
+
+/* A whole number as people type it: «21790», «21.790», «21 790», or
+ * «21,790» — separators only between groups of three, one kind in a
+ * number.  «21,79» is not a count: FALSE with a message for the field. */
+gboolean
+td_parse_count (const char  *text,
+                const char  *field,
+                gint64      *value,
+                GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  guint64 number = 0;
+  char separator = 0;
+  int group = -1;   /* digits since the last separator; -1 before any */
+  gboolean any = FALSE;
+
+  for (const char *p = trimmed; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (number > (guint64) (G_MAXINT64 - 9) / 10)
+            goto invalid;
+          number = number * 10 + (guint64) (*p - '0');
+          any = TRUE;
+          if (group >= 0)
+            group++;
+        }
+      else if ((*p == '.' || *p == ',' || *p == ' ') && any &&
+               (separator == 0 || separator == *p) && (group < 0 || group == 3))
+        {
+          separator = *p;
+          group = 0;
+        }
+      else
+        goto invalid;
+    }
+  if (!any || (group >= 0 && group != 3))
+    goto invalid;
+  *value = (gint64) number;
+  return TRUE;
+
+invalid:
+  td_set_field_error (error, TD_FIELD_ERROR_FORMAT, field,
+                      _("“%s” is not a whole number. Type digits, with «.» between thousands if you like: 21.790."),
+                      trimmed);
+  return FALSE;
 }
