@@ -195,6 +195,9 @@ static void
 collect_untranslated (GtkWidget *widget,
                       GPtrArray *found)
 {
+  /* What the user cannot see does not count; keycaps are keys, not words. */
+  if (!gtk_widget_get_visible (widget) || g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkShortcutLabel"))
+    return;
   check_text (found, gtk_widget_get_tooltip_text (widget), widget);
   if (GTK_IS_LABEL (widget))
     check_text (found, gtk_label_get_label (GTK_LABEL (widget)), widget);

@@ -8,6 +8,7 @@
 #include "td-award-dialog.h"
 #include "td-catalogue-store.h"
 #include "td-decision-store.h"
+#include "td-foreign-strings.h"
 #include "td-format.h"
 #include "td-person-store.h"
 #include "td-unit-store.h"

@@ -8,6 +8,7 @@
 #include "td-date.h"
 #include "td-decision-dialog.h"
 #include "td-decision-store.h"
+#include "td-foreign-strings.h"
 #include "td-format.h"
 #include "td-settings-store.h"
 
@@ -347,6 +348,7 @@ td_decision_dialog_new (GtkWindow  *parent,
   set_row (self->org_name_row, d->org_name);
   set_row (self->place_row, d->place);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->signer_view), d->signer_title ? d->signer_title : "", -1);
+  td_translate_foreign_strings (GTK_WIDGET (self));
   return self;
 }
 

@@ -38,6 +38,7 @@ static const char *const foreign[] = {
   N_("Search Shortcuts"),
   N_("Try a different search"),
   N_("Shortcuts"),
+  N_("Apply"),
 };
 
 /* A text shown in English is one its library did not translate: ours

@@ -10,6 +10,7 @@
 #include "td-campaigns-page.h"
 #include "td-directory-page.h"
 #include "td-foreign-strings.h"
+#include "td-preferences-window.h"
 #include "td-sample.h"
 #include "td-statistics-page.h"
 #include "td-summary.h"
@@ -228,6 +229,22 @@ td_window_reload (TdWindow *self)
       g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages"))
     adw_view_stack_set_visible_child_name (self->view_stack, page);
   update_undo_actions (self);
+}
+
+/* The preferences of the open file: what they change is shown again. */
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  TdPreferencesWindow *preferences;
+
+  if (self->database == NULL)
+    return;
+  preferences = td_preferences_window_new (GTK_WINDOW (self), self->database);
+  g_signal_connect_object (preferences, "changed", G_CALLBACK (td_window_reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -786,6 +803,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-file", "s", create_file_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.export-award-list", "s", export_award_list_action);
