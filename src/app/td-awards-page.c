@@ -7,6 +7,7 @@
 
 #include "td-award-checks.h"
 #include "td-awards-page.h"
+#include "td-campaign-store.h"
 #include "td-date.h"
 #include "td-decision-store.h"
 #include "td-format.h"
@@ -324,6 +325,7 @@ reload_keeping (TdAwardsPage *self,
                 gint64        keep)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   GtkWidget *child;
   guint select = 0;
 
@@ -336,6 +338,15 @@ reload_keeping (TdAwardsPage *self,
 
   if (self->database != NULL)
     {
+      g_autoptr(GPtrArray) list = td_campaign_store_list (self->database, NULL, NULL);
+
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        {
+          TdCampaign *campaign = g_ptr_array_index (list, i);
+
+          g_hash_table_insert (campaigns, g_memdup2 (&campaign->id, sizeof campaign->id),
+                               g_strdup (campaign->short_title ? campaign->short_title : campaign->title));
+        }
       self->decisions = td_decision_store_list (self->database,
                                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                                                 0, 0, &error);
@@ -358,14 +369,30 @@ reload_keeping (TdAwardsPage *self,
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
-      /* Translators: under a decision in the list, «15/01/2019 · 14 awards · 44.480.000 đ»;
+      g_autofree char *collectives = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d collective", "%d collectives",
+                                                                   decision->n_collectives), decision->n_collectives);
+      g_autofree char *individuals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d individual", "%d individuals",
+                                                                   decision->n_individuals), decision->n_individuals);
+      GString *text = g_string_new (NULL);
+      const char *campaign = g_hash_table_lookup (campaigns, &decision->campaign_id);
+
+      /* Translators: under a decision in the list, «15/01/2019 · 44.480.000 đ»;
        * a no-break space before «đ» keeps it with the amount. */
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d award · %s\u00a0đ", "%s · %d awards · %s\u00a0đ",
-                                               decision->n_collectives + decision->n_individuals),
-                                  date, decision->n_collectives + decision->n_individuals, money);
+      g_string_append_printf (text, _("%s · %s\u00a0đ"), date, money);
+      /* Translators: «6 collectives, 8 individuals». */
+      g_string_append_printf (text, _("\n%s, %s"), collectives, individuals);
+      if (decision->year > 0)
+        /* Translators: after the counts, the year a decision rewards. */
+        g_string_append_printf (text, _(" · year %d"), decision->year);
+      if (campaign != NULL)
+        g_string_append_printf (text, " · %s", campaign);
+      if (decision->title != NULL)
+        g_string_append_printf (text, "\n%s", decision->title);
+      subtitle = g_string_free (text, FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      decision->number ? decision->number : _("Draft"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
       gtk_widget_set_tooltip_text (row, decision->title);
       if (decision->number == NULL)
         gtk_widget_add_css_class (row, "draft");
