@@ -13,6 +13,7 @@
 #include "td-locale.h"
 #include "td-person-store.h"
 #include "td-sample.h"
+#include "td-search-window.h"
 #include "td-statistics-page.h"
 #include "td-table.h"
 #include "td-test-util.h"
@@ -253,6 +254,80 @@ test_directory (TdWindow   *window,
   td_directory_page_set_search (page, "");
 }
 
+/* The first result row of a kind, or NULL. */
+static GtkListBoxRow *
+search_result (TdSearchWindow *search,
+               const char     *kind)
+{
+  GtkListBox *results = td_search_window_get_results (search);
+
+  for (int i = 0; gtk_list_box_get_row_at_index (results, i) != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (results, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "kind"), kind) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static TdSearchWindow *
+open_search (TdWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_true (td_ui_spin_until (td_ui_toplevel_shown, GSIZE_TO_POINTER (TD_TYPE_SEARCH_WINDOW)));
+  return TD_SEARCH_WINDOW (td_ui_find_toplevel (TD_TYPE_SEARCH_WINDOW));
+}
+
+static void
+test_search (TdWindow   *window,
+             TdDatabase *db)
+{
+  TdDirectoryPage *page = TD_DIRECTORY_PAGE (td_window_get_page (window, "directory"));
+  g_autoptr(GPtrArray) units = td_unit_store_list (db, NULL, FALSE, NULL);
+  TdUnit *unit = g_ptr_array_index (units, units->len - 1);
+  g_autofree char *folded = td_text_fold (unit->name);
+  TdSearchWindow *search;
+  GtkListBoxRow *row;
+
+  /* Unaccented words find the person; choosing the row shows the person. */
+  show_page (window, "campaigns");
+  search = open_search (window);
+  td_search_window_search (search, "dang minh");
+  td_ui_settle ();
+  td_ui_save_screenshot (GTK_WIDGET (search), "search.png");
+  td_ui_assert_translated (GTK_WIDGET (search), "search");
+  row = search_result (search, "person");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Đặng Minh Hiếu");
+  g_signal_emit_by_name (td_search_window_get_results (search), "row-activated", row);
+  td_ui_settle ();
+  g_assert_cmpstr (td_window_get_visible_page (window), ==, "directory");
+  g_assert_cmpuint (g_list_model_get_n_items (td_directory_page_get_people (page)), ==, 1);
+  td_directory_page_set_search (page, "");
+
+  /* A unit: its row in the tree is selected. */
+  show_page (window, "campaigns");
+  search = open_search (window);
+  td_search_window_search (search, folded);
+  row = search_result (search, "unit");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (td_search_window_get_results (search), "row-activated", row);
+  td_ui_settle ();
+  g_assert_cmpstr (td_window_get_visible_page (window), ==, "directory");
+  g_assert_cmpint (td_directory_page_get_selected_unit (page), ==, unit->id);
+
+  /* Nothing found says so; Escape closes the window. */
+  search = open_search (window);
+  td_search_window_search (search, "khongcogica");
+  td_ui_settle ();
+  g_assert_null (gtk_list_box_get_row_at_index (td_search_window_get_results (search), 0));
+  td_ui_save_screenshot (GTK_WIDGET (search), "search-nothing.png");
+  td_ui_assert_translated (GTK_WIDGET (search), "search nothing found");
+  gtk_window_close (GTK_WINDOW (search));
+  td_ui_settle ();
+}
+
 static void
 test_sample (void)
 {
@@ -271,6 +346,7 @@ test_sample (void)
   test_awards (window, db);
   test_export (window, db);
   test_directory (window, db);
+  test_search (window, db);
 
   /* About. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);

@@ -104,6 +104,7 @@ td_application_startup (GApplication *application)
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *search_accels[] = { "<Control><Shift>f", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *page_accels[][2] = {
     { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL }, { "<Alt>4", NULL },
@@ -119,6 +120,7 @@ td_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-award-list('')", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {

@@ -471,9 +471,9 @@ selected_line (TdAwardsPage *self)
   return row != NULL && row->kind == TD_AWARD_ROW_LINE ? row : NULL;
 }
 
-static void
-select_line (TdAwardsPage *self,
-             gint64        award_id)
+void
+td_awards_page_select_line (TdAwardsPage *self,
+                            gint64        award_id)
 {
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
     {
@@ -496,7 +496,7 @@ on_line_saved (TdAwardsPage *self,
                gint64        award_id)
 {
   reload (self);
-  select_line (self, award_id);
+  td_awards_page_select_line (self, award_id);
 }
 
 TdDecisionDialog *
@@ -791,7 +791,7 @@ move_line_action (GtkWidget  *widget,
   if (error != NULL)
     show_error (self, _("The line could not be moved"), error->message);
   reload (self);
-  select_line (self, id);
+  td_awards_page_select_line (self, id);
 }
 
 static void

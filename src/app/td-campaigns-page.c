@@ -238,3 +238,18 @@ td_campaigns_page_select (TdCampaignsPage *self,
   g_return_if_fail (TD_IS_CAMPAIGNS_PAGE (self));
   gtk_list_box_select_row (self->campaign_list, gtk_list_box_get_row_at_index (self->campaign_list, position));
 }
+
+gboolean
+td_campaigns_page_select_campaign (TdCampaignsPage *self,
+                                   gint64           campaign_id)
+{
+  g_return_val_if_fail (TD_IS_CAMPAIGNS_PAGE (self), FALSE);
+
+  for (guint i = 0; self->campaigns != NULL && i < self->campaigns->len; i++)
+    if (((TdCampaign *) g_ptr_array_index (self->campaigns, i))->id == campaign_id)
+      {
+        td_campaigns_page_select (self, i);
+        return TRUE;
+      }
+  return FALSE;
+}

@@ -16,5 +16,7 @@ guint  td_campaigns_page_get_n_campaigns  (TdCampaignsPage *self);
 guint  td_campaigns_page_get_n_indicators (TdCampaignsPage *self);
 void   td_campaigns_page_select           (TdCampaignsPage *self,
                                            guint            position);
+gboolean td_campaigns_page_select_campaign (TdCampaignsPage *self,
+                                           gint64           campaign_id);
 
 G_END_DECLS

@@ -340,3 +340,48 @@ td_directory_page_set_search (TdDirectoryPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   reload_people (self);
 }
+
+/* Selects the unit's row in the tree (every row is shown: it opens
+ * expanded). */
+gboolean
+td_directory_page_select_unit (TdDirectoryPage *self,
+                               gint64           unit_id)
+{
+  GtkSelectionModel *model;
+
+  g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), FALSE);
+
+  model = gtk_list_view_get_model (self->unit_view);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->unit_model)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->unit_model), i);
+      g_autoptr(TdItem) item = gtk_tree_list_row_get_item (row);
+
+      if (((TdUnit *) td_item_get_record (item))->id == unit_id)
+        {
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), i);
+          gtk_widget_activate_action (GTK_WIDGET (self->unit_view), "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gint64
+td_directory_page_get_selected_unit (TdDirectoryPage *self)
+{
+  GtkSelectionModel *model;
+  GtkTreeListRow *row;
+
+  g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), 0);
+
+  model = gtk_list_view_get_model (self->unit_view);
+  row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+  if (row == NULL)
+    return 0;
+  {
+    g_autoptr(TdItem) item = gtk_tree_list_row_get_item (row);
+
+    return ((TdUnit *) td_item_get_record (item))->id;
+  }
+}

@@ -16,5 +16,8 @@ GListModel *td_directory_page_get_units    (TdDirectoryPage *self);
 GListModel *td_directory_page_get_people   (TdDirectoryPage *self);
 void        td_directory_page_set_search   (TdDirectoryPage *self,
                                             const char      *text);
+gboolean    td_directory_page_select_unit  (TdDirectoryPage *self,
+                                            gint64           unit_id);
+gint64      td_directory_page_get_selected_unit (TdDirectoryPage *self);
 
 G_END_DECLS

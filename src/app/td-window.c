@@ -11,6 +11,9 @@
 #include "td-directory-page.h"
 #include "td-foreign-strings.h"
 #include "td-preferences-window.h"
+#include "td-search-window.h"
+#include "td-decision-store.h"
+#include "td-person-store.h"
 #include "td-sample.h"
 #include "td-statistics-page.h"
 #include "td-summary.h"
@@ -157,6 +160,7 @@ update_undo_actions (TdWindow *self)
                                  self->database != NULL && td_database_can_undo (self->database));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->database != NULL && td_database_can_redo (self->database));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->database != NULL);
 }
 
 static void
@@ -229,6 +233,72 @@ td_window_reload (TdWindow *self)
       g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages"))
     adw_view_stack_set_visible_child_name (self->view_stack, page);
   update_undo_actions (self);
+}
+
+/* Shows a record found by the search on its page. */
+void
+td_window_show_record (TdWindow   *self,
+                       const char *kind,
+                       gint64      ref)
+{
+  g_return_if_fail (TD_IS_WINDOW (self));
+
+  if (self->database == NULL || !g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages"))
+    return;
+  if (g_str_equal (kind, "person"))
+    {
+      g_autoptr(TdPerson) person = td_person_store_get (self->database, ref, NULL);
+
+      adw_view_stack_set_visible_child_name (self->view_stack, "directory");
+      if (person != NULL)
+        td_directory_page_set_search (self->directory_page, person->full_name);
+    }
+  else if (g_str_equal (kind, "unit"))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "directory");
+      td_directory_page_select_unit (self->directory_page, ref);
+    }
+  else if (g_str_equal (kind, "campaign"))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "campaigns");
+      td_campaigns_page_select_campaign (self->campaigns_page, ref);
+    }
+  else if (g_str_equal (kind, "decision"))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "awards");
+      td_awards_page_select_decision (self->awards_page, ref);
+    }
+  else if (g_str_equal (kind, "award"))
+    {
+      g_autoptr(TdAward) award = td_decision_store_get_award (self->database, ref, NULL);
+
+      adw_view_stack_set_visible_child_name (self->view_stack, "awards");
+      if (award != NULL && td_awards_page_select_decision (self->awards_page, award->decision_id))
+        td_awards_page_select_line (self->awards_page, ref);
+    }
+}
+
+static void
+on_search_open (TdWindow   *self,
+                const char *kind,
+                gint64      ref)
+{
+  td_window_show_record (self, kind, ref);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  TdSearchWindow *search;
+
+  if (self->database == NULL)
+    return;
+  search = td_search_window_new (GTK_WINDOW (self), self->database);
+  g_signal_connect_object (search, "open", G_CALLBACK (on_search_open), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (search));
 }
 
 /* The preferences of the open file: what they change is shown again. */
@@ -804,6 +874,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.export-award-list", "s", export_award_list_action);

@@ -23,5 +23,8 @@ GtkWidget  *td_window_get_page          (TdWindow      *self,
 const char *td_window_get_visible_page  (TdWindow      *self);
 const char *td_window_get_last_export   (TdWindow      *self);
 void        td_window_reload            (TdWindow      *self);
+void        td_window_show_record       (TdWindow      *self,
+                                         const char    *kind,
+                                         gint64         ref);
 
 G_END_DECLS

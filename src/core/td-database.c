@@ -14,6 +14,7 @@
 
 #include "td-core-resources.h"
 #include "td-database-private.h"
+#include "td-search.h"
 #include "td-text.h"
 
 struct _TdDatabase
@@ -655,7 +656,7 @@ open_handle (TdDatabase  *self,
     return FALSE;
 
   return run_migrations (self, error) && td_database_rebuild_derived (self, error) &&
-         td_undo_attach (self, error);
+         td_search_attach (self, error) && td_undo_attach (self, error);
 }
 
 TdDatabase *
@@ -917,19 +918,12 @@ needs_rebuild (TdDatabase  *self,
   return TRUE;
 }
 
-gboolean
-td_database_rebuild_derived (TdDatabase  *self,
-                             GError     **error)
+/* The stale search_text, sort_key and derived_from columns, in one
+ * transaction. */
+static gboolean
+rebuild_columns (TdDatabase  *self,
+                 GError     **error)
 {
-  gboolean needed = FALSE;
-
-  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
-
-  if (!needs_rebuild (self, &needed, error))
-    return FALSE;
-  if (!needed)
-    return TRUE;
-
   if (!td_database_begin (self, error))
     return FALSE;
 
@@ -950,6 +944,24 @@ td_database_rebuild_derived (TdDatabase  *self,
     }
 
   return td_database_commit (self, error);
+}
+
+gboolean
+td_database_rebuild_derived (TdDatabase  *self,
+                             GError     **error)
+{
+  gboolean needed = FALSE;
+
+  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+
+  if (!needs_rebuild (self, &needed, error))
+    return FALSE;
+  if (needed && !rebuild_columns (self, error))
+    return FALSE;
+
+  /* The full-text index is derived data too; after the migration to
+   * version 2 this builds it whole. */
+  return td_search_sync (self, error);
 }
 
 static gboolean

@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 /* "TdDa": marks a SQLite file as ours (PRAGMA application_id). */
 #define TD_APPLICATION_ID 0x54644461
-#define TD_SCHEMA_VERSION 1
+#define TD_SCHEMA_VERSION 2
 
 typedef enum
 {

@@ -117,8 +117,15 @@ td_undo_attach (TdDatabase  *self,
                          error))
     return FALSE;
 
-  sqlite3_prepare_v2 (handle, "SELECT name FROM main.sqlite_schema WHERE type = 'table' "
-                      "AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &stmt, NULL);
+  /* Ordinary tables only: no trigger can be put on a virtual table, and
+   * the full-text index and its shadow tables («search_index_data»…) are
+   * derived data that the search triggers rewrite as the replayed
+   * statements run. */
+  sqlite3_prepare_v2 (handle, "SELECT name FROM main.sqlite_schema t WHERE type = 'table' "
+                      "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' "
+                      "AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema v WHERE v.type = 'table' "
+                      " AND v.sql LIKE 'CREATE VIRTUAL TABLE%' AND t.name LIKE v.name || '!_%' ESCAPE '!') "
+                      "ORDER BY name", -1, &stmt, NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
