@@ -451,6 +451,49 @@ test_outside_tools (void)
   g_object_unref (db);
 }
 
+/* Edits that keep every count and highest id: renames, an id used again. */
+static void
+test_outside_same_counts (void)
+{
+  TdDatabase *db = td_test_sample_database ();
+  g_autofree char *path = g_strdup (td_database_get_path (db));
+  gint64 last = query_int (db, "SELECT max(id) FROM people");
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_object_unref (db);
+  outside_exec (path,
+                "UPDATE people SET full_name = 'Lò Văn Pọm' WHERE id = 13;"
+                "UPDATE units SET name = 'Đồn Biên phòng Cửa khẩu Trà Lĩnh' WHERE name = 'Đồn Biên phòng Hoành Mô';");
+  db = open_path (path);
+  hits = search (db, "lo van pom");
+  g_assert_nonnull (find_hit (hits, "person", "Lò Văn Pọm"));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  /* The unit's people carry its new name. */
+  hits = search (db, "dang minh tra linh");
+  g_assert_nonnull (find_hit (hits, "person", "Đặng Minh Hiếu"));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (db, "hoanh mo");
+  g_assert_null (find_hit (hits, "unit", "Đồn Biên phòng Hoành Mô"));
+  g_assert_nonnull (find_hit (hits, "unit", "Đồn Biên phòng Cửa khẩu Trà Lĩnh"));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* The last person deleted, a new one given the same id. */
+  g_object_unref (db);
+  outside_exec (path, "DELETE FROM awards WHERE person_id = (SELECT max(id) FROM people);"
+                      "DELETE FROM people WHERE id = (SELECT max(id) FROM people);"
+                      "INSERT INTO people (full_name, unit_id) VALUES ('Sầm Thị Lan', 13);");
+  db = open_path (path);
+  g_assert_cmpint (query_int (db, "SELECT max(id) FROM people"), ==, last);
+  hits = search (db, "sam thi lan");
+  g_assert_nonnull (find_hit (hits, "person", "Sầm Thị Lan"));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  /* Nothing is left to note: opening again writes nothing. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM search_stale"), ==, 0);
+  db = reopen (db);
+  g_assert_cmpint (sqlite3_total_changes (td_database_get_handle (db)), ==, 0);
+  g_object_unref (db);
+}
+
 static void
 test_migration (void)
 {
@@ -603,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/search/words/decision-number-and-fts-syntax-are-text", test_syntax);
   g_test_add_func ("/search/words/blank-finds-nothing", test_blank);
   g_test_add_func ("/search/index/outside-sql-found-after-reopening", test_outside_tools);
+  g_test_add_func ("/search/index/outside-renames-found-after-reopening", test_outside_same_counts);
   g_test_add_func ("/search/index/built-when-migrating-from-version-1", test_migration);
   g_test_add_func ("/search/index/renamed-person-found-by-new-name-only", test_rename);
   g_test_add_func ("/search/index/renamed-unit-carries-to-its-people", test_unit_rename);

@@ -1035,12 +1035,20 @@ td_awards_page_select_decision (TdAwardsPage *self,
 {
   g_return_val_if_fail (TD_IS_AWARDS_PAGE (self), FALSE);
 
-  for (guint i = 0; self->decisions != NULL && i < self->decisions->len; i++)
-    if (((TdDecision *) g_ptr_array_index (self->decisions, i))->id == decision_id)
-      {
-        td_awards_page_select (self, i);
-        return TRUE;
-      }
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      for (guint i = 0; self->decisions != NULL && i < self->decisions->len; i++)
+        if (((TdDecision *) g_ptr_array_index (self->decisions, i))->id == decision_id)
+          {
+            td_awards_page_select (self, i);
+            return TRUE;
+          }
+      /* Hidden by the page's search: the list is shown whole. */
+      if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
+        break;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      reload_keeping (self, decision_id);
+    }
   return FALSE;
 }
 

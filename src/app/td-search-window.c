@@ -21,6 +21,7 @@ struct _TdSearchWindow
   GtkListBox     *results;
 
   char           *hint;     /* the status page's first description */
+  char           *searched; /* the text the results are for */
 };
 
 G_DEFINE_FINAL_TYPE (TdSearchWindow, td_search_window, ADW_TYPE_WINDOW)
@@ -91,7 +92,7 @@ show_hits (TdSearchWindow *self,
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "kind", g_strdup (hit->kind), g_free);
-      g_object_set_data (G_OBJECT (row), "ref", GSIZE_TO_POINTER ((gsize) hit->ref));
+      g_object_set_data_full (G_OBJECT (row), "ref", g_memdup2 (&hit->ref, sizeof hit->ref), g_free);
       gtk_list_box_append (self->results, row);
     }
 }
@@ -107,11 +108,15 @@ td_search_window_search (TdSearchWindow *self,
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  g_free (self->searched);
+  self->searched = g_strdup (text);
   hits = td_search_query (self->database, text, PER_KIND, &error);
   if (hits == NULL)
     {
+      g_autofree char *message = g_markup_escape_text (error->message, -1);
+
       adw_status_page_set_title (self->status_page, _("The search failed"));
-      adw_status_page_set_description (self->status_page, error->message);
+      adw_status_page_set_description (self->status_page, message);
       gtk_stack_set_visible_child_name (self->stack, "hint");
       return;
     }
@@ -150,18 +155,23 @@ on_row_activated (TdSearchWindow *self,
                   GtkListBoxRow  *row)
 {
   const char *kind = g_object_get_data (G_OBJECT (row), "kind");
-  gint64 ref = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "ref"));
+  const gint64 *ref = g_object_get_data (G_OBJECT (row), "ref");
 
-  if (kind == NULL)
+  if (kind == NULL || ref == NULL)
     return;
-  g_signal_emit (self, signals[OPEN], 0, kind, ref);
+  g_signal_emit (self, signals[OPEN], 0, kind, *ref);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* Enter opens the first result. */
+/* Enter opens the first result of the text as typed: the entry tells
+ * its delayed «search-changed» only after «activate». */
 static void
 on_activate (TdSearchWindow *self)
 {
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  if (g_strcmp0 (typed, self->searched) != 0)
+    td_search_window_search (self, typed);
   for (int i = 0; ; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->results, i);
@@ -191,6 +201,7 @@ td_search_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SEARCH_WINDOW);
   g_clear_object (&self->database);
   g_clear_pointer (&self->hint, g_free);
+  g_clear_pointer (&self->searched, g_free);
 
   G_OBJECT_CLASS (td_search_window_parent_class)->dispose (object);
 }

@@ -120,9 +120,9 @@ td_undo_attach (TdDatabase  *self,
   /* Ordinary tables only: no trigger can be put on a virtual table, and
    * the full-text index and its shadow tables («search_index_data»…) are
    * derived data that the search triggers rewrite as the replayed
-   * statements run. */
+   * statements run; so is search_stale, the notes of records written. */
   sqlite3_prepare_v2 (handle, "SELECT name FROM main.sqlite_schema t WHERE type = 'table' "
-                      "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' "
+                      "AND name NOT LIKE 'sqlite_%' AND name <> 'search_stale' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' "
                       "AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema v WHERE v.type = 'table' "
                       " AND v.sql LIKE 'CREATE VIRTUAL TABLE%' AND t.name LIKE v.name || '!_%' ESCAPE '!') "
                       "ORDER BY name", -1, &stmt, NULL);
