@@ -203,6 +203,31 @@ test_update_delete (void)
   g_assert_error (error, TD_FIELD_ERROR, TD_FIELD_ERROR_NOT_FOUND);
 }
 
+
+/* What a "changed" handler writes (the window updates its undo state on
+ * each change) must not make the delete look like it found nothing. */
+static void
+write_on_change (TdDatabase *db)
+{
+  sqlite3_exec (td_database_get_handle (db),
+                "CREATE TEMP TABLE IF NOT EXISTS noise (x); DELETE FROM temp.noise", NULL, NULL, NULL);
+}
+
+static void
+test_delete_with_writing_handler (void)
+{
+  g_autoptr(TdDatabase) db = td_test_new_database ();
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_person (db, "Hoàng Thị Thu", NULL);
+  TdPerson *gone;
+
+  g_signal_connect (db, "changed", G_CALLBACK (write_on_change), NULL);
+  g_assert_true (td_person_store_delete (db, id, &error));
+  g_assert_no_error (error);
+  gone = td_person_store_get (db, id, NULL);
+  g_assert_null (gone);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +240,7 @@ main (int   argc,
   g_test_add_func ("/people/list/search-ignores-accents-and-folds-d", test_search);
   g_test_add_func ("/people/list/search-every-word-in-any-order", test_search_words);
   g_test_add_func ("/people/update-and-delete", test_update_delete);
+  g_test_add_func ("/people/delete/while-a-change-handler-writes", test_delete_with_writing_handler);
 
   return td_test_run ();
 }

@@ -233,6 +233,33 @@ test_search_words (void)
   g_assert_cmpuint (found->len, ==, 2);
 }
 
+
+static void
+write_on_change (TdDatabase *db)
+{
+  sqlite3_exec (td_database_get_handle (db),
+                "CREATE TEMP TABLE IF NOT EXISTS noise (x); DELETE FROM temp.noise", NULL, NULL, NULL);
+}
+
+/* The window writes its undo state on "changed": the delete still sees
+ * its own row go. */
+static void
+test_delete_with_writing_handler (void)
+{
+  g_autoptr(TdDatabase) db = td_test_new_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdUnit) unit = td_unit_new ();
+  TdUnit *gone;
+
+  unit->name = g_strdup ("Xã Lục Hồn");
+  g_assert_true (td_unit_store_insert (db, unit, &error));
+  g_signal_connect (db, "changed", G_CALLBACK (write_on_change), NULL);
+  g_assert_true (td_unit_store_delete (db, unit->id, &error));
+  g_assert_no_error (error);
+  gone = td_unit_store_get (db, unit->id, NULL);
+  g_assert_null (gone);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/units/update/never-under-itself", test_no_cycles);
   g_test_add_func ("/units/update/path-and-find", test_update_and_path);
   g_test_add_func ("/units/delete/refused-when-referred-to", test_delete);
+  g_test_add_func ("/units/delete/while-a-change-handler-writes", test_delete_with_writing_handler);
   g_test_add_func ("/units/list/archived-hidden", test_archived);
   g_test_add_func ("/units/list/archived-hides-its-subtree", test_archived_subtree);
   g_test_add_func ("/units/list/search-every-word-in-any-order", test_search_words);

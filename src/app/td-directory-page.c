@@ -4,9 +4,13 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "td-directory-page.h"
+#include "td-person-dialog.h"
 #include "td-person-store.h"
 #include "td-table.h"
+#include "td-unit-dialog.h"
 #include "td-unit-store.h"
 
 struct _TdDirectoryPage
@@ -18,6 +22,7 @@ struct _TdDirectoryPage
   GHashTable        *children;     /* parent id → GPtrArray of TdUnit */
   GtkTreeListModel  *unit_model;
   GListStore        *people;
+  gboolean           show_archived;
 
   GtkListView       *unit_view;
   GtkColumnView     *people_view;
@@ -26,6 +31,17 @@ struct _TdDirectoryPage
 };
 
 G_DEFINE_FINAL_TYPE (TdDirectoryPage, td_directory_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SHOW_ARCHIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_actions (TdDirectoryPage *self);
 
 static GListStore *
 unit_children (TdDirectoryPage *self,
@@ -82,7 +98,19 @@ on_unit_bind (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_tree_expander_get_child (expander);
 
   gtk_tree_expander_set_list_row (expander, row);
-  gtk_label_set_text (GTK_LABEL (label), unit->name);
+  if (unit->archived)
+    {
+      /* Translators: a unit in the tree when archived ones are shown. */
+      g_autofree char *text = g_strdup_printf (_("%s (archived)"), unit->name);
+
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (label), unit->name);
+      gtk_widget_remove_css_class (label, "dim-label");
+    }
   gtk_widget_set_tooltip_text (label, unit->name);
 }
 
@@ -161,6 +189,7 @@ reload_people (TdDirectoryPage *self)
     g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->people)));
 
     gtk_column_view_set_model (self->people_view, GTK_SELECTION_MODEL (selection));
+    g_signal_connect_object (selection, "notify::selected", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
@@ -179,7 +208,7 @@ reload_units (TdDirectoryPage *self)
   /* The old records stay alive until the view holds the new model. */
   if (self->database != NULL)
     {
-      self->units = td_unit_store_list (self->database, NULL, FALSE, &error);
+      self->units = td_unit_store_list (self->database, NULL, self->show_archived, &error);
       if (self->units == NULL)
         g_message ("Listing units failed: %s", error->message);
     }
@@ -213,13 +242,250 @@ reload_units (TdDirectoryPage *self)
     g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->unit_model)));
 
     gtk_list_view_set_model (self->unit_view, GTK_SELECTION_MODEL (selection));
+    g_signal_connect_object (selection, "notify::selected", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   }
+  update_actions (self);
+}
+
+static TdUnit *
+selected_unit (TdDirectoryPage *self)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (self->unit_view);
+  GtkTreeListRow *row = model ? gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model)) : NULL;
+  g_autoptr(TdItem) item = NULL;
+
+  if (row == NULL)
+    return NULL;
+  item = gtk_tree_list_row_get_item (row);
+  return td_item_get_record (item);
+}
+
+static TdPerson *
+selected_person (TdDirectoryPage *self)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (self->people_view);
+  TdItem *item = model ? gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model)) : NULL;
+
+  return item ? td_item_get_record (item) : NULL;
+}
+
+static void
+update_actions (TdDirectoryPage *self)
+{
+  TdUnit *unit = selected_unit (self);
+  gboolean has_db = self->database != NULL;
+  gboolean has_person = selected_person (self) != NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "directory.add-person", has_db);
+  gtk_widget_action_set_enabled (widget, "directory.edit-person", has_person);
+  gtk_widget_action_set_enabled (widget, "directory.delete-person", has_person);
+  gtk_widget_action_set_enabled (widget, "directory.add-unit", has_db);
+  gtk_widget_action_set_enabled (widget, "directory.edit-unit", unit != NULL);
+  gtk_widget_action_set_enabled (widget, "directory.delete-unit", unit != NULL);
+  gtk_widget_action_set_enabled (widget, "directory.archive-unit", unit != NULL && !unit->archived);
+  gtk_widget_action_set_enabled (widget, "directory.unarchive-unit", unit != NULL && unit->archived);
+}
+
+static GtkWindow *
+parent_window (TdDirectoryPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+toast (TdDirectoryPage *self,
+       const char      *text,
+       gboolean         undoable)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (text);
+  if (undoable)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+show_error (TdDirectoryPage *self,
+            const char      *heading,
+            const char      *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
 on_search_changed (TdDirectoryPage *self)
 {
   reload_people (self);
+}
+
+static void
+on_person_saved (TdDirectoryPage *self,
+                 gint64           person_id)
+{
+  reload_people (self);
+  td_directory_page_select_person (self, person_id);
+}
+
+static void
+on_unit_saved (TdDirectoryPage *self,
+               gint64           unit_id)
+{
+  reload_units (self);
+  reload_people (self);
+  td_directory_page_select_unit (self, unit_id);
+}
+
+static void
+on_person_activated (TdDirectoryPage *self,
+                     guint            position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "directory.edit-person", NULL);
+}
+
+static void
+on_unit_activated (TdDirectoryPage *self,
+                   guint            position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "directory.edit-unit", NULL);
+}
+
+static void
+person_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TdDirectoryPage *self = TD_DIRECTORY_PAGE (widget);
+  TdPerson *person = selected_person (self);
+
+  if (self->database == NULL)
+    return;
+  if (g_str_equal (action_name, "directory.add-person"))
+    td_directory_page_edit_person (self, 0);
+  else if (person == NULL)
+    return;
+  else if (g_str_equal (action_name, "directory.edit-person"))
+    td_directory_page_edit_person (self, person->id);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!td_directory_page_delete_person (self, person->id, &error))
+        show_error (self, _("The person could not be deleted"), error->message);
+    }
+}
+
+static void
+on_delete_unit_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         TdDirectoryPage  *self)
+{
+  gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "unit-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "archive") == 0 &&
+      !td_directory_page_set_archived (self, unit_id, TRUE, &error))
+    show_error (self, _("The unit could not be archived"), error->message);
+}
+
+static void
+unit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TdDirectoryPage *self = TD_DIRECTORY_PAGE (widget);
+  TdUnit *unit = selected_unit (self);
+  g_autoptr(GError) error = NULL;
+
+  if (self->database == NULL)
+    return;
+  if (g_str_equal (action_name, "directory.add-unit"))
+    td_directory_page_edit_unit (self, 0, unit ? unit->id : 0);
+  else if (unit == NULL)
+    return;
+  else if (g_str_equal (action_name, "directory.edit-unit"))
+    td_directory_page_edit_unit (self, unit->id, 0);
+  else if (g_str_equal (action_name, "directory.archive-unit") ||
+           g_str_equal (action_name, "directory.unarchive-unit"))
+    {
+      if (!td_directory_page_set_archived (self, unit->id, g_str_equal (action_name, "directory.archive-unit"), &error))
+        show_error (self, _("The unit could not be changed"), error->message);
+    }
+  else if (!td_directory_page_delete_unit (self, unit->id, &error))
+    {
+      /* Refused while referred to: archiving keeps the records. */
+      g_autofree char *heading = g_strdup_printf (_("“%s” cannot be deleted"), unit->name);
+      GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, error->message);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "archive", _("_Archive"),
+                                        NULL);
+      if (g_error_matches (error, TD_FIELD_ERROR, TD_FIELD_ERROR_IN_USE) && !unit->archived)
+        adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "archive", ADW_RESPONSE_SUGGESTED);
+      else
+        adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "archive", FALSE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_object_set_data (G_OBJECT (dialog), "unit-id", GSIZE_TO_POINTER ((gsize) unit->id));
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_unit_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+td_directory_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TdDirectoryPage *self = TD_DIRECTORY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ARCHIVED:
+      g_value_set_boolean (value, self->show_archived);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_directory_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  TdDirectoryPage *self = TD_DIRECTORY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ARCHIVED:
+      if (self->show_archived != g_value_get_boolean (value))
+        {
+          gint64 selected = td_directory_page_get_selected_unit (self);
+
+          self->show_archived = g_value_get_boolean (value);
+          reload_units (self);
+          td_directory_page_select_unit (self, selected);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -256,6 +522,13 @@ td_directory_page_class_init (TdDirectoryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = td_directory_page_dispose;
+  object_class->get_property = td_directory_page_get_property;
+  object_class->set_property = td_directory_page_set_property;
+
+  properties[PROP_SHOW_ARCHIVED] = g_param_spec_boolean ("show-archived", NULL, NULL, FALSE,
+                                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                         G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/td-directory-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdDirectoryPage, unit_view);
@@ -263,9 +536,24 @@ td_directory_page_class_init (TdDirectoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdDirectoryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TdDirectoryPage, people_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "directory.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "directory.find", NULL);
+  gtk_widget_class_install_action (widget_class, "directory.add-person", NULL, person_action);
+  gtk_widget_class_install_action (widget_class, "directory.edit-person", NULL, person_action);
+  gtk_widget_class_install_action (widget_class, "directory.delete-person", NULL, person_action);
+  gtk_widget_class_install_action (widget_class, "directory.add-unit", NULL, unit_action);
+  gtk_widget_class_install_action (widget_class, "directory.edit-unit", NULL, unit_action);
+  gtk_widget_class_install_action (widget_class, "directory.archive-unit", NULL, unit_action);
+  gtk_widget_class_install_action (widget_class, "directory.unarchive-unit", NULL, unit_action);
+  gtk_widget_class_install_action (widget_class, "directory.delete-unit", NULL, unit_action);
+  gtk_widget_class_install_property_action (widget_class, "directory.show-archived", "show-archived");
+  /* Ctrl+N is the window's «new database»: Insert adds, as on the awards page. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "directory.add-person", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Insert, 0, "directory.add-person", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "directory.delete-person", NULL);
 }
 
 static void
@@ -384,4 +672,138 @@ td_directory_page_get_selected_unit (TdDirectoryPage *self)
 
     return ((TdUnit *) td_item_get_record (item))->id;
   }
+}
+
+gint64
+td_directory_page_get_selected_person (TdDirectoryPage *self)
+{
+  TdPerson *person;
+
+  g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), 0);
+
+  person = selected_person (self);
+  return person ? person->id : 0;
+}
+
+gboolean
+td_directory_page_select_person (TdDirectoryPage *self,
+                                 gint64           person_id)
+{
+  GtkSelectionModel *model;
+
+  g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), FALSE);
+
+  model = gtk_column_view_get_model (self->people_view);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->people)); i++)
+    {
+      g_autoptr(TdItem) item = g_list_model_get_item (G_LIST_MODEL (self->people), i);
+
+      if (((TdPerson *) td_item_get_record (item))->id == person_id)
+        {
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Opens the form of a person (@person_id 0: a new one, in the selected
+ * unit). */
+TdPersonDialog *
+td_directory_page_edit_person (TdDirectoryPage *self,
+                               gint64           person_id)
+{
+  TdPersonDialog *dialog;
+
+  g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), NULL);
+  g_return_val_if_fail (self->database != NULL, NULL);
+
+  dialog = td_person_dialog_new (parent_window (self), self->database, person_id,
+                                 td_directory_page_get_selected_unit (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_person_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* Opens the form of a unit (@unit_id 0: a new one under @parent_id). */
+TdUnitDialog *
+td_directory_page_edit_unit (TdDirectoryPage *self,
+                             gint64           unit_id,
+                             gint64           parent_id)
+{
+  TdUnitDialog *dialog;
+
+  g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), NULL);
+  g_return_val_if_fail (self->database != NULL, NULL);
+
+  dialog = td_unit_dialog_new (parent_window (self), self->database, unit_id, parent_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_unit_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+gboolean
+td_directory_page_delete_person (TdDirectoryPage  *self,
+                                 gint64            person_id,
+                                 GError          **error)
+{
+  g_autoptr(TdPerson) person = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), FALSE);
+
+  person = td_person_store_get (self->database, person_id, error);
+  if (person == NULL || !td_person_store_delete (self->database, person_id, error))
+    return FALSE;
+  reload_people (self);
+  /* Translators: a toast, «Deleted Nguyễn Văn An». */
+  text = g_strdup_printf (_("Deleted %s"), person->full_name);
+  toast (self, text, TRUE);
+  return TRUE;
+}
+
+/* Refused while people, awards, statistics or units refer to it: the
+ * store says which, and archiving is what is left. */
+gboolean
+td_directory_page_delete_unit (TdDirectoryPage  *self,
+                               gint64            unit_id,
+                               GError          **error)
+{
+  g_autoptr(TdUnit) unit = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), FALSE);
+
+  unit = td_unit_store_get (self->database, unit_id, error);
+  if (unit == NULL || !td_unit_store_delete (self->database, unit_id, error))
+    return FALSE;
+  reload_units (self);
+  text = g_strdup_printf (_("Deleted %s"), unit->name);
+  toast (self, text, TRUE);
+  return TRUE;
+}
+
+gboolean
+td_directory_page_set_archived (TdDirectoryPage  *self,
+                                gint64            unit_id,
+                                gboolean          archived,
+                                GError          **error)
+{
+  g_autoptr(TdUnit) unit = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), FALSE);
+
+  unit = td_unit_store_get (self->database, unit_id, error);
+  if (unit == NULL)
+    return FALSE;
+  unit->archived = archived;
+  if (!td_unit_store_update (self->database, unit, error))
+    return FALSE;
+  reload_units (self);
+  td_directory_page_select_unit (self, unit_id);
+  /* Translators: toasts, «Archived Xã Hoành Mô». */
+  text = g_strdup_printf (archived ? _("Archived %s") : _("Restored %s from the archive"), unit->name);
+  toast (self, text, TRUE);
+  return TRUE;
 }

@@ -3,6 +3,8 @@
 #include <gtk/gtk.h>
 
 #include "td-database.h"
+#include "td-person-dialog.h"
+#include "td-unit-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +21,23 @@ void        td_directory_page_set_search   (TdDirectoryPage *self,
 gboolean    td_directory_page_select_unit  (TdDirectoryPage *self,
                                             gint64           unit_id);
 gint64      td_directory_page_get_selected_unit (TdDirectoryPage *self);
+gint64      td_directory_page_get_selected_person (TdDirectoryPage *self);
+gboolean    td_directory_page_select_person (TdDirectoryPage *self,
+                                             gint64           person_id);
+TdPersonDialog *td_directory_page_edit_person (TdDirectoryPage *self,
+                                               gint64           person_id);
+TdUnitDialog   *td_directory_page_edit_unit   (TdDirectoryPage *self,
+                                               gint64           unit_id,
+                                               gint64           parent_id);
+gboolean    td_directory_page_delete_person (TdDirectoryPage  *self,
+                                             gint64            person_id,
+                                             GError          **error);
+gboolean    td_directory_page_delete_unit   (TdDirectoryPage  *self,
+                                             gint64            unit_id,
+                                             GError          **error);
+gboolean    td_directory_page_set_archived  (TdDirectoryPage  *self,
+                                             gint64            unit_id,
+                                             gboolean          archived,
+                                             GError          **error);
 
 G_END_DECLS

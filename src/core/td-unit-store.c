@@ -268,19 +268,30 @@ td_unit_store_delete (TdDatabase  *db,
       return FALSE;
     }
 
+  /* In a transaction: "changed" is emitted at the commit, and what its
+   * handlers run (the window's undo state) cannot reset
+   * sqlite3_changes() before it is read. */
+  if (!td_database_begin (db, error))
+    return FALSE;
   stmt = td_database_prepare (db, "DELETE FROM units WHERE id = ?1", error);
   if (stmt == NULL)
-    return FALSE;
+    goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!td_database_step_done (db, stmt, error))
-    return FALSE;
+    goto fail;
   if (sqlite3_changes (td_database_get_handle (db)) == 0)
     {
       td_set_field_error (error, TD_FIELD_ERROR_NOT_FOUND, "id",
                           _("The unit no longer exists. Reload the list."));
-      return FALSE;
+      goto fail;
     }
+  if (!td_database_commit (db, error))
+    goto fail;
   return TRUE;
+
+fail:
+  td_database_rollback (db);
+  return FALSE;
 }
 
 TdUnit *
