@@ -354,6 +354,115 @@ test_units (void)
   gtk_window_destroy (GTK_WINDOW (f.window));
 }
 
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *found = find_column_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The id and year of birth of the person on row @position. */
+static gint64
+shown_id (TdDirectoryPage *page,
+          guint            position,
+          int             *birth_year)
+{
+  g_autoptr(TdItem) item = g_list_model_get_item (td_directory_page_get_people (page), position);
+  TdPerson *person = td_item_get_record (item);
+
+  if (birth_year != NULL)
+    *birth_year = person->birth_year;
+  return person->id;
+}
+
+static guint
+index_of (GPtrArray *people,
+          gint64     id)
+{
+  for (guint i = 0; i < people->len; i++)
+    if (((TdPerson *) g_ptr_array_index (people, i))->id == id)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* A click on a header sorts by that column (the page's own sort, not a
+ * GtkSorter's), keeps the selected person and the filter. */
+static void
+test_people_sorted (void)
+{
+  Fixture f = { 0 };
+  GtkColumnView *view;
+  g_autoptr(GtkColumnViewColumn) born = NULL;
+  g_autoptr(GtkColumnViewColumn) name = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  GListModel *people;
+  gint64 selected;
+  guint n, filtered;
+
+  fixture_open (&f, "sorted.db");
+  view = find_column_view (GTK_WIDGET (f.page));
+  g_assert_nonnull (view);
+  people = td_directory_page_get_people (f.page);
+  n = g_list_model_get_n_items (people);
+  g_assert_cmpuint (n, >=, 12);
+  name = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+  born = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
+
+  g_assert_true (td_directory_page_select_person (f.page, shown_id (f.page, 3, NULL)));
+  selected = td_directory_page_get_selected_person (f.page);
+  gtk_column_view_sort_by_column (view, born, GTK_SORT_DESCENDING);
+  td_ui_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n);
+  g_assert_cmpint (td_directory_page_get_selected_person (f.page), ==, selected);
+  for (guint i = 1; i < n; i++)
+    {
+      int before, year;
+
+      shown_id (f.page, i - 1, &before);
+      shown_id (f.page, i, &year);
+      /* Youngest first, unknown years last. */
+      g_assert_true (year == 0 || (before != 0 && before >= year));
+    }
+
+  gtk_column_view_sort_by_column (view, born, GTK_SORT_ASCENDING);
+  for (guint i = 1; i < n; i++)
+    {
+      int before, year;
+
+      shown_id (f.page, i - 1, &before);
+      shown_id (f.page, i, &year);
+      g_assert_true (year == 0 || (before != 0 && before <= year));
+    }
+
+  /* Back to names: the store's Vietnamese order. */
+  gtk_column_view_sort_by_column (view, name, GTK_SORT_ASCENDING);
+  listed = td_person_store_list (f.db, NULL, 0, NULL);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (shown_id (f.page, i, NULL), ==, ((TdPerson *) g_ptr_array_index (listed, i))->id);
+  g_assert_cmpint (td_directory_page_get_selected_person (f.page), ==, selected);
+
+  /* Filtered, then sorted the other way: still filtered, names reversed. */
+  td_directory_page_set_search (f.page, "thi");
+  filtered = g_list_model_get_n_items (people);
+  g_assert_cmpuint (filtered, >, 1);
+  g_assert_cmpuint (filtered, <, n);
+  gtk_column_view_sort_by_column (view, name, GTK_SORT_DESCENDING);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, filtered);
+  for (guint i = 1; i < filtered; i++)
+    g_assert_cmpuint (index_of (listed, shown_id (f.page, i - 1, NULL)), >,
+                      index_of (listed, shown_id (f.page, i, NULL)));
+  g_assert_cmpint (td_directory_page_get_selected_person (f.page), !=, 0);
+  gtk_window_destroy (GTK_WINDOW (f.window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +477,7 @@ main (int   argc,
 
   g_test_add_func ("/directory-ui/people-added-edited-deleted-undone", test_people);
   g_test_add_func ("/directory-ui/units-added-archived-refused-moved", test_units);
+  g_test_add_func ("/directory-ui/people-sorted-by-header-click", test_people_sorted);
 
   status = td_test_run ();
   g_clear_object (&app);

@@ -7,6 +7,7 @@
 #include "td-catalogue-store.h"
 #include "td-database-private.h"
 #include "td-decision-store.h"
+#include "td-error.h"
 #include "td-paste.h"
 #include "td-person-store.h"
 #include "td-test-util.h"
@@ -595,6 +596,59 @@ test_apply_creates_missing (void)
   g_assert_cmpint (person->unit_id, ==, 0);
 }
 
+/* Counts as Calc copies them: «21.790» and «21790» read alike, an empty
+ * cell clears, the trailing line break is no row. */
+static void
+test_numbers_block (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdNumberBlock) block = NULL;
+
+  block = td_paste_parse_numbers ("12\t21.790\t\r\n3\t\t0\r\n", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (block);
+  g_assert_cmpuint (block->n_rows, ==, 2);
+  g_assert_cmpuint (block->n_columns, ==, 3);
+  g_assert_true (block->present[0]);
+  g_assert_cmpint (block->values[0], ==, 12);
+  g_assert_cmpint (block->values[1], ==, 21790);
+  g_assert_false (block->present[2]);
+  g_assert_cmpint (block->values[3], ==, 3);
+  g_assert_false (block->present[4]);
+  g_assert_true (block->present[5]);
+  g_assert_cmpint (block->values[5], ==, 0);
+
+  g_clear_pointer (&block, td_number_block_free);
+  block = td_paste_parse_numbers ("7\n8\t9", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (block->n_columns, ==, 2);
+  g_assert_false (block->present[1]);
+}
+
+/* One bad cell refuses the block and is named. */
+static void
+test_numbers_refused (void)
+{
+  const char *bad[] = { "1\t2\n3\t-4\n", "1\t2\n3\tabc\n", "1\t2\n3\t21,79\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint row = 99, column = 99;
+
+      g_assert_null (td_paste_parse_numbers (bad[i], &row, &column, &error));
+      g_assert_error (error, TD_FIELD_ERROR, TD_FIELD_ERROR_FORMAT);
+      g_assert_cmpuint (row, ==, 1);
+      g_assert_cmpuint (column, ==, 1);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (td_paste_parse_numbers ("\r\n\r\n", NULL, NULL, &error));
+    g_assert_error (error, TD_FIELD_ERROR, TD_FIELD_ERROR_REQUIRED);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,6 +666,9 @@ main (int   argc,
   g_test_add_func ("/paste/apply/adds-lines-computed-or-overridden", test_apply_adds_lines);
   g_test_add_func ("/paste/apply/one-transaction-nothing-on-error", test_apply_one_transaction);
   g_test_add_func ("/paste/apply/creates-missing-when-asked", test_apply_creates_missing);
+
+  g_test_add_func ("/paste/numbers/block-of-counts", test_numbers_block);
+  g_test_add_func ("/paste/numbers/one-bad-cell-refuses-the-block", test_numbers_refused);
 
   return td_test_run ();
 }

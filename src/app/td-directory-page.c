@@ -8,6 +8,7 @@
 
 #include "td-directory-page.h"
 #include "td-person-dialog.h"
+#include "td-person-model.h"
 #include "td-person-store.h"
 #include "td-table.h"
 #include "td-unit-dialog.h"
@@ -21,7 +22,9 @@ struct _TdDirectoryPage
   GPtrArray         *units;        /* TdUnit, tree order; owns the records */
   GHashTable        *children;     /* parent id → GPtrArray of TdUnit */
   GtkTreeListModel  *unit_model;
-  GListStore        *people;
+  TdPersonModel     *people;
+  GtkSingleSelection *people_selection;
+  TdPersonColumn     probed_column;
   gboolean           show_archived;
 
   GtkListView       *unit_view;
@@ -40,6 +43,14 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Which column a header click sorted by: GTK 4.8 does not say, so each
+ * column's sorter notes its column when the view's sorter compares. */
+typedef struct
+{
+  TdDirectoryPage *page;
+  TdPersonColumn   column;
+} SortProbe;
 
 static void update_actions (TdDirectoryPage *self);
 
@@ -168,33 +179,106 @@ person_unit (gpointer record,
 }
 
 static void
+update_people_heading (TdDirectoryPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+  g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
+
+  gtk_label_set_text (self->people_label, heading);
+}
+
+/* The rows are all replaced (td_person_model announces a removal, then an
+ * addition): the selection is put back by person, not by position. */
+static gint64
+begin_people_change (TdDirectoryPage *self)
+{
+  gint64 selected = td_directory_page_get_selected_person (self);
+
+  gtk_single_selection_set_selected (self->people_selection, GTK_INVALID_LIST_POSITION);
+  return selected;
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to(): the action of its list. */
+static void
+scroll_to_person (TdDirectoryPage *self,
+                  guint            position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->people_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+/* The person selected before stays selected when still shown, else the
+ * first row is. */
+static void
+end_people_change (TdDirectoryPage *self,
+                   gint64           selected)
+{
+  guint position = selected > 0 ? td_person_model_find (self->people, selected) : G_MAXUINT;
+
+  if (position == G_MAXUINT && g_list_model_get_n_items (G_LIST_MODEL (self->people)) > 0)
+    position = 0;
+  if (position != G_MAXUINT)
+    {
+      gtk_single_selection_set_selected (self->people_selection, position);
+      scroll_to_person (self, position);
+    }
+  update_people_heading (self);
+  update_actions (self);
+}
+
+static void
 reload_people (TdDirectoryPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *heading = NULL;
-  guint n;
+  TdPersonTable *table = NULL;
+  gint64 selected;
 
   if (self->database != NULL)
     {
-      people = td_person_store_list (self->database, search, 0, &error);
-      if (people == NULL)
+      table = td_person_table_load (self->database, &error);
+      if (table == NULL)
         g_message ("Listing people failed: %s", error->message);
     }
+  if (table == NULL)
+    table = td_person_table_new_empty ();
+  td_person_table_set_gender_labels (table, _("Male"), _("Female"));
+  td_person_table_set_filter (table, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
-  g_clear_object (&self->people);
-  self->people = td_item_store_new_take (people, (GDestroyNotify) td_person_free);
-  {
-    g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->people)));
+  selected = begin_people_change (self);
+  td_person_model_set_table (self->people, table);
+  end_people_change (self, selected);
+}
 
-    gtk_column_view_set_model (self->people_view, GTK_SELECTION_MODEL (selection));
-    g_signal_connect_object (selection, "notify::selected", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-  }
+static int
+probe_sort_column (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  SortProbe *probe = user_data;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
-  gtk_label_set_text (self->people_label, heading);
+  probe->page->probed_column = probe->column;
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+on_people_sorter_changed (GtkSorter       *sorter,
+                          GtkSorterChange  change,
+                          TdDirectoryPage *self)
+{
+  gboolean descending;
+  gint64 selected;
+
+  self->probed_column = TD_PERSON_COLUMN_NAME;
+  /* Two distinct objects: gtk_sorter_compare() does not call the
+   * sorters for an item against itself. */
+  descending = gtk_sorter_compare (sorter, self, self->people) == GTK_ORDERING_LARGER;
+
+  selected = begin_people_change (self);
+  td_person_model_sort (self->people, self->probed_column, descending);
+  end_people_change (self, selected);
 }
 
 static void
@@ -263,8 +347,7 @@ selected_unit (TdDirectoryPage *self)
 static TdPerson *
 selected_person (TdDirectoryPage *self)
 {
-  GtkSelectionModel *model = gtk_column_view_get_model (self->people_view);
-  TdItem *item = model ? gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model)) : NULL;
+  TdItem *item = self->people_selection ? gtk_single_selection_get_selected_item (self->people_selection) : NULL;
 
   return item ? td_item_get_record (item) : NULL;
 }
@@ -328,7 +411,10 @@ show_error (TdDirectoryPage *self,
 static void
 on_search_changed (TdDirectoryPage *self)
 {
-  reload_people (self);
+  gint64 selected = begin_people_change (self);
+
+  td_person_model_set_filter (self->people, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  end_people_change (self, selected);
 }
 
 static void
@@ -502,11 +588,16 @@ td_directory_page_dispose (GObject *object)
   TdDirectoryPage *self = TD_DIRECTORY_PAGE (object);
   GtkWidget *child;
 
+  if (self->people_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->people_selection, self);
+  if (self->people_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->people_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_DIRECTORY_PAGE);
   /* A plain GtkWidget parent unparents its children itself. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->unit_model);
+  g_clear_object (&self->people_selection);
   g_clear_object (&self->people);
   g_clear_pointer (&self->children, g_hash_table_unref);
   g_clear_pointer (&self->units, g_ptr_array_unref);
@@ -564,14 +655,16 @@ td_directory_page_init (TdDirectoryPage *self)
     const char *title;
     TdCellTextFunc text;
     TdColumnFlags flags;
+    TdPersonColumn column;
   } columns[] = {
-    { _("Full Name"), person_name, TD_COLUMN_EXPAND },
-    { _("Gender"), person_gender, TD_COLUMN_DEFAULT },
-    { _("Born"), person_birth_year, TD_COLUMN_NUMERIC },
-    { _("Rank"), person_rank, TD_COLUMN_DEFAULT },
-    { _("Position"), person_position, TD_COLUMN_EXPAND },
-    { _("Unit"), person_unit, TD_COLUMN_EXPAND },
+    { _("Full Name"), person_name, TD_COLUMN_EXPAND, TD_PERSON_COLUMN_NAME },
+    { _("Gender"), person_gender, TD_COLUMN_DEFAULT, TD_PERSON_COLUMN_GENDER },
+    { _("Born"), person_birth_year, TD_COLUMN_NUMERIC, TD_PERSON_COLUMN_BIRTH_YEAR },
+    { _("Rank"), person_rank, TD_COLUMN_DEFAULT, TD_PERSON_COLUMN_RANK },
+    { _("Position"), person_position, TD_COLUMN_EXPAND, TD_PERSON_COLUMN_POSITION },
+    { _("Unit"), person_unit, TD_COLUMN_EXPAND, TD_PERSON_COLUMN_UNIT },
   };
+  GtkColumnViewColumn *name_column = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -586,8 +679,29 @@ td_directory_page_init (TdDirectoryPage *self)
       g_autoptr(GtkColumnViewColumn) column = td_column_new (columns[i].title, columns[i].text,
                                                              self, columns[i].flags);
 
+      SortProbe *probe = g_new (SortProbe, 1);
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      /* The model sorts itself (td_person_table_sort); the sorters only
+       * make the headers clickable and say which one was clicked. */
+      probe->page = self;
+      probe->column = columns[i].column;
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort_column, probe, g_free));
+      gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_append_column (self->people_view, column);
+      if (i == 0)
+        name_column = column;
     }
+
+  self->people = td_person_model_new ();
+  self->people_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->people)));
+  gtk_single_selection_set_autoselect (self->people_selection, FALSE);
+  gtk_column_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->people_selection));
+  g_signal_connect_object (self->people_selection, "notify::selected", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  gtk_column_view_sort_by_column (self->people_view, name_column, GTK_SORT_ASCENDING);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->people_view), "changed",
+                           G_CALLBACK (on_people_sorter_changed), self, 0);
 
   reload_units (self);
   reload_people (self);
@@ -626,7 +740,7 @@ td_directory_page_set_search (TdDirectoryPage *self,
   g_return_if_fail (TD_IS_DIRECTORY_PAGE (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  reload_people (self);
+  on_search_changed (self);
 }
 
 /* Selects the unit's row in the tree (every row is shown: it opens
@@ -689,22 +803,15 @@ gboolean
 td_directory_page_select_person (TdDirectoryPage *self,
                                  gint64           person_id)
 {
-  GtkSelectionModel *model;
+  guint position;
 
   g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), FALSE);
 
-  model = gtk_column_view_get_model (self->people_view);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->people)); i++)
-    {
-      g_autoptr(TdItem) item = g_list_model_get_item (G_LIST_MODEL (self->people), i);
-
-      if (((TdPerson *) td_item_get_record (item))->id == person_id)
-        {
-          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  position = td_person_model_find (self->people, person_id);
+  if (position == G_MAXUINT)
+    return FALSE;
+  gtk_single_selection_set_selected (self->people_selection, position);
+  return TRUE;
 }
 
 /* Opens the form of a person (@person_id 0: a new one, in the selected

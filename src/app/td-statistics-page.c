@@ -4,9 +4,12 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "td-campaign-store.h"
+#include "td-error.h"
 #include "td-format.h"
+#include "td-paste.h"
 #include "td-statistics-page.h"
 #include "td-table.h"
 #include "td-unit-store.h"
@@ -16,9 +19,11 @@
 typedef struct
 {
   char     *name;
+  gint64    unit_id;    /* 0 for the total */
   int       depth;
   guint     n_values;
   gboolean  is_parent;
+  gboolean  archived;
   double   *values;
   gboolean *has_value;
 } StatRow;
@@ -28,16 +33,24 @@ struct _TdStatisticsPage
   GtkWidget        parent_instance;
 
   TdDatabase      *database;
+  GCancellable    *cancellable;
   GPtrArray       *campaigns;
   GArray          *years;
   GPtrArray       *indicators;
-  GListStore      *rows;
+  GPtrArray       *units;       /* TdUnit, every unit in tree order */
+  GArray          *shown;       /* guint: indexes of the rows in the grid */
+  GListStore      *rows;        /* TdItem of StatRow: the shown rows, then the total */
+  GPtrArray       *cells;       /* per shown row and indicator: GtkText (leaf) or GtkLabel */
+  int              anchor_row;  /* the last cell focused, -1: none */
+  int              anchor_column;
   guint            loading;
+  guint            building;
 
   GtkDropDown     *campaign_dropdown;
   GtkDropDown     *year_dropdown;
   GtkStack        *stack;
-  GtkColumnView   *grid_view;
+  GtkGrid         *grid;
+  GtkLabel        *message_label;
 };
 
 G_DEFINE_FINAL_TYPE (TdStatisticsPage, td_statistics_page, GTK_TYPE_WIDGET)
@@ -53,27 +66,24 @@ stat_row_free (gpointer data)
   g_free (row);
 }
 
-static char *
-row_name (gpointer record,
-          gpointer user_data)
+static StatRow *
+stat_row_new (const char *name,
+              guint       n)
 {
-  return g_strdup (((StatRow *) record)->name);
+  StatRow *row = g_new0 (StatRow, 1);
+
+  row->name = g_strdup (name);
+  row->n_values = n;
+  row->values = g_new0 (double, n);
+  row->has_value = g_new0 (gboolean, n);
+  return row;
 }
 
-static int
-row_depth (gpointer record)
-{
-  return ((StatRow *) record)->depth;
-}
-
 static char *
-row_value (gpointer record,
-           gpointer user_data)
+format_value (const StatRow *row,
+              guint          index)
 {
-  StatRow *row = record;
-  guint index = GPOINTER_TO_UINT (user_data);
-
-  if (index >= row->n_values || !row->has_value[index])
+  if (row == NULL || index >= row->n_values || !row->has_value[index])
     return NULL;
   /* Translators: the thousands separator and the decimal point of
    * numbers shown in tables (Vietnamese: «.» and «,»). */
@@ -100,12 +110,17 @@ selected_year (TdStatisticsPage *self)
   return g_array_index (self->years, int, selected);
 }
 
-/* Column titles cannot wrap (GTK 4.8): a long indicator name is cut at a
- * word, visibly. */
+static guint
+n_indicators (TdStatisticsPage *self)
+{
+  return self->indicators != NULL ? self->indicators->len : 0;
+}
+
+/* Titles are cut at a word, visibly; the whole name is in the tooltip. */
 static char *
 short_name (const char *name)
 {
-  const glong limit = 26;
+  const glong limit = 40;
   const char *cut;
   const char *space;
 
@@ -121,73 +136,38 @@ short_name (const char *name)
 }
 
 static void
-rebuild_columns (TdStatisticsPage *self)
+show_message (TdStatisticsPage *self,
+              const char       *message)
 {
-  g_autoptr(GtkColumnViewColumn) unit_column = NULL;
-
-  td_column_view_clear (self->grid_view);
-  unit_column = td_column_new (_("Unit"), row_name, self, TD_COLUMN_EXPAND | TD_COLUMN_INDENT);
-  td_column_set_depth_func (unit_column, row_depth);
-  gtk_column_view_append_column (self->grid_view, unit_column);
-
-  for (guint i = 0; self->indicators != NULL && i < self->indicators->len; i++)
-    {
-      TdIndicator *indicator = g_ptr_array_index (self->indicators, i);
-      g_autofree char *name = short_name (indicator->name);
-      g_autofree char *title = indicator->measure
-                               /* Translators: a column title, «Tuyên truyền (buổi)». */
-                               ? g_strdup_printf (_("%s (%s)"), name, indicator->measure)
-                               : g_strdup (name);
-      g_autoptr(GtkColumnViewColumn) column = td_column_new (title, row_value, GUINT_TO_POINTER (i),
-                                                             TD_COLUMN_NUMERIC);
-
-      gtk_column_view_append_column (self->grid_view, column);
-    }
+  gtk_label_set_text (self->message_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
 }
 
-/* Units in tree order; those with a value that year, and their parents
- * with the sums of what is under them. */
-static void
-rebuild_rows (TdStatisticsPage *self)
+/* Every unit in tree order, then the total: values of @year, a parent
+ * with the sums of what is under it.  NULL with @error. */
+static GPtrArray *
+compute_rows (TdStatisticsPage *self,
+              int               year,
+              GError          **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) units = NULL;
   g_autoptr(GPtrArray) values = NULL;
-  g_autoptr(GHashTable) rows_by_unit = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-  guint n = self->indicators ? self->indicators->len : 0;
-  gint64 campaign_id = selected_campaign_id (self);
-  int year = selected_year (self);
+  g_autoptr(GHashTable) rows_by_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (stat_row_free);
+  guint n = n_indicators (self);
   StatRow *total;
 
-  g_list_store_remove_all (self->rows);
-  if (self->database == NULL || campaign_id == 0 || year == 0 || n == 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  units = td_unit_store_list (self->database, NULL, TRUE, &error);
-  values = units ? td_campaign_store_list_values (self->database, campaign_id, year, &error) : NULL;
+  values = td_campaign_store_list_values (self->database, selected_campaign_id (self), year, error);
   if (values == NULL)
-    {
-      g_message ("Listing statistics failed: %s", error->message);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
+    return NULL;
 
-  rows_by_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < units->len; i++)
+  for (guint i = 0; i < self->units->len; i++)
     {
-      TdUnit *unit = g_ptr_array_index (units, i);
-      StatRow *row = g_new0 (StatRow, 1);
+      TdUnit *unit = g_ptr_array_index (self->units, i);
+      StatRow *row = stat_row_new (unit->name, n);
 
-      row->name = g_strdup (unit->name);
+      row->unit_id = unit->id;
       row->depth = unit->depth;
-      row->n_values = n;
-      row->values = g_new0 (double, n);
-      row->has_value = g_new0 (gboolean, n);
+      row->archived = unit->archived;
       g_ptr_array_add (rows, row);
       g_hash_table_insert (rows_by_unit, &unit->id, row);
     }
@@ -229,44 +209,566 @@ rebuild_rows (TdStatisticsPage *self)
         }
     }
 
-  total = g_new0 (StatRow, 1);
-  total->name = g_strdup (_("Total"));
-  total->n_values = n;
-  total->values = g_new0 (double, n);
-  total->has_value = g_new0 (gboolean, n);
+  total = stat_row_new (_("Total"), n);
   for (guint i = 0; i < rows->len; i++)
     {
       StatRow *row = g_ptr_array_index (rows, i);
-      gboolean any = FALSE;
+
+      for (guint j = 0; j < n; j++)
+        if (row->depth == 0 && row->has_value[j])
+          {
+            total->values[j] += row->values[j];
+            total->has_value[j] = TRUE;
+          }
+    }
+  g_ptr_array_add (rows, total);
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+row_has_value (const StatRow *row)
+{
+  for (guint j = 0; j < row->n_values; j++)
+    if (row->has_value[j])
+      return TRUE;
+  return FALSE;
+}
+
+/* The row of all units behind the @shown-th row of the grid. */
+static guint
+unit_index (TdStatisticsPage *self,
+            guint             shown)
+{
+  return shown < self->shown->len ? g_array_index (self->shown, guint, shown) : self->units->len;
+}
+
+static GtkWidget *
+cell_at (TdStatisticsPage *self,
+         guint             row,
+         guint             column)
+{
+  guint n = n_indicators (self);
+  guint index = row * n + column;
+
+  return column < n && index < self->cells->len ? g_ptr_array_index (self->cells, index) : NULL;
+}
+
+static gboolean
+is_editable_cell (GtkWidget *cell)
+{
+  return cell != NULL && GTK_IS_TEXT (cell);
+}
+
+/* Texts, sums and last year's values of every cell; a cell refused with
+ * an error keeps what the user typed. */
+static void
+fill_cells (TdStatisticsPage *self,
+            GPtrArray        *rows,
+            GPtrArray        *last_rows)
+{
+  guint n = n_indicators (self);
+  int year = selected_year (self);
+
+  g_list_store_remove_all (self->rows);
+  for (guint r = 0; r <= self->shown->len; r++)
+    {
+      StatRow *row = g_ptr_array_index (rows, unit_index (self, r));
+      StatRow *last = last_rows ? g_ptr_array_index (last_rows, unit_index (self, r)) : NULL;
+      g_autoptr(TdItem) item = NULL;
 
       for (guint j = 0; j < n; j++)
         {
-          any |= row->has_value[j];
-          if (row->depth == 0 && row->has_value[j])
+          GtkWidget *cell = cell_at (self, r, j);
+          g_autofree char *text = format_value (row, j);
+          g_autofree char *last_text = format_value (last, j);
+          g_autofree char *tooltip = last_text
+            /* Translators: the tooltip of a statistics cell. */
+            ? g_strdup_printf (_("Last year (%d): %s"), year - 1, last_text)
+            : g_strdup_printf (_("Last year (%d): no value"), year - 1);
+
+          gtk_widget_set_tooltip_text (cell, tooltip);
+          if (is_editable_cell (cell))
             {
-              total->values[j] += row->values[j];
-              total->has_value[j] = TRUE;
+              if (gtk_widget_has_css_class (cell, "error"))
+                continue;
+              gtk_editable_set_text (GTK_EDITABLE (cell), text ? text : "");
+              g_object_set_data_full (G_OBJECT (cell), "td-shown", g_strdup (text ? text : ""), g_free);
             }
+          else
+            gtk_label_set_text (GTK_LABEL (cell), text ? text : "");
         }
-      if (any)
-        {
-          g_autoptr(TdItem) item = td_item_new (row, stat_row_free);
 
-          td_item_set_emphasis (item, row->is_parent);
-          g_list_store_append (self->rows, item);
-        }
-      else
-        stat_row_free (row);
+      /* The model owns a copy: @rows is freed by the caller. */
+      {
+        StatRow *copy = stat_row_new (row->name, row->n_values);
+
+        copy->unit_id = row->unit_id;
+        copy->depth = row->depth;
+        copy->is_parent = row->is_parent;
+        memcpy (copy->values, row->values, sizeof (double) * n);
+        memcpy (copy->has_value, row->has_value, sizeof (gboolean) * n);
+        item = td_item_new (copy, stat_row_free);
+      }
+      td_item_set_emphasis (item, row->is_parent || row->unit_id == 0);
+      g_list_store_append (self->rows, item);
     }
-  g_ptr_array_set_size (rows, 0);
+}
 
-  {
-    g_autoptr(TdItem) item = td_item_new (total, stat_row_free);
+/* After a write: the sums and the total again, the grid kept. */
+static void
+refresh_cells (TdStatisticsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = compute_rows (self, selected_year (self), &error);
+  g_autoptr(GPtrArray) last_rows = rows ? compute_rows (self, selected_year (self) - 1, &error) : NULL;
 
-    td_item_set_emphasis (item, TRUE);
-    g_list_store_append (self->rows, item);
-  }
+  if (last_rows == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  fill_cells (self, rows, last_rows);
+}
+
+static void
+clear_grid (TdStatisticsPage *self)
+{
+  GtkWidget *child;
+
+  self->building++;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+  g_ptr_array_set_size (self->cells, 0);
+  g_array_set_size (self->shown, 0);
+  g_list_store_remove_all (self->rows);
+  self->anchor_row = self->anchor_column = -1;
+  self->building--;
+}
+
+static void
+show_cell_error (TdStatisticsPage *self,
+                 GtkWidget        *cell,
+                 guint             row,
+                 guint             column,
+                 const char       *message)
+{
+  TdUnit *unit = g_ptr_array_index (self->units, unit_index (self, row));
+  TdIndicator *indicator = g_ptr_array_index (self->indicators, column);
+  /* Translators: a unit, an indicator, then why the value was refused. */
+  g_autofree char *text = g_strdup_printf (_("Not saved — %s, %s: %s"), unit->name, indicator->name, message);
+
+  gtk_widget_add_css_class (cell, "error");
+  show_message (self, text);
+}
+
+/* Writes what was typed in @cell; FALSE (nothing written) when refused. */
+static gboolean
+commit_cell (TdStatisticsPage *self,
+             GtkWidget        *cell)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell))));
+  const char *shown = g_object_get_data (G_OBJECT (cell), "td-shown");
+  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "td-row"));
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "td-column"));
+  TdUnit *unit = g_ptr_array_index (self->units, unit_index (self, row));
+  TdIndicator *indicator = g_ptr_array_index (self->indicators, column);
+  gboolean written;
+
+  if (self->building > 0 || self->database == NULL)
+    return TRUE;
+  if (g_strcmp0 (text, shown) == 0)
+    {
+      if (gtk_widget_has_css_class (cell, "error"))
+        {
+          gtk_widget_remove_css_class (cell, "error");
+          show_message (self, NULL);
+        }
+      return TRUE;
+    }
+
+  if (*text == '\0')
+    written = td_campaign_store_clear_value (self->database, indicator->id, unit->id, selected_year (self), &error);
+  else
+    {
+      TdIndicatorValue value = { indicator->id, unit->id, selected_year (self), 0, NULL };
+      gint64 count = 0;
+
+      written = td_parse_count (text, indicator->name, &count, &error);
+      value.value = (double) count;
+      written = written && td_campaign_store_set_value (self->database, &value, &error);
+    }
+  if (!written)
+    {
+      show_cell_error (self, cell, row, column, error->message);
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (cell, "error");
+  show_message (self, NULL);
+  refresh_cells (self);
+  return TRUE;
+}
+
+static void
+on_cell_activate (GtkText          *cell,
+                  TdStatisticsPage *self)
+{
+  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "td-row"));
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "td-column"));
+
+  if (!commit_cell (self, GTK_WIDGET (cell)))
+    return;
+  /* Enter goes down the column, to the next unit that can be typed in. */
+  for (guint r = row + 1; r < self->shown->len; r++)
+    if (is_editable_cell (cell_at (self, r, column)))
+      {
+        gtk_widget_grab_focus (cell_at (self, r, column));
+        break;
+      }
+}
+
+static void
+on_cell_focus_enter (GtkEventControllerFocus *controller,
+                     TdStatisticsPage        *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  self->anchor_row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "td-row"));
+  self->anchor_column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "td-column"));
+}
+
+static void
+on_cell_focus_leave (GtkEventControllerFocus *controller,
+                     TdStatisticsPage        *self)
+{
+  if (self->building == 0)
+    commit_cell (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static GtkWidget *
+new_label (const char *text,
+           float       xalign,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+new_cell (TdStatisticsPage *self,
+          const StatRow    *row,
+          guint             r,
+          guint             j)
+{
+  GtkWidget *cell;
+
+  if (row->unit_id != 0 && !row->is_parent)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      TdIndicator *indicator = g_ptr_array_index (self->indicators, j);
+      /* Translators: the accessible name of a cell, «unit, indicator». */
+      g_autofree char *name = g_strdup_printf (_("%s, %s"), row->name, indicator->name);
+
+      cell = gtk_text_new ();
+      gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
+      gtk_editable_set_width_chars (GTK_EDITABLE (cell), 8);
+      gtk_text_set_input_purpose (GTK_TEXT (cell), GTK_INPUT_PURPOSE_DIGITS);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_signal_connect (cell, "activate", G_CALLBACK (on_cell_activate), self);
+      g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_cell_focus_leave), self);
+      gtk_widget_add_controller (cell, focus);
+      gtk_widget_add_css_class (cell, "stat-cell");
+    }
+  else
+    {
+      cell = new_label (NULL, 1.0, "stat-sum");
+      gtk_label_set_width_chars (GTK_LABEL (cell), 8);
+      gtk_widget_add_css_class (cell, "heading");
+    }
+  gtk_widget_add_css_class (cell, "numeric");
+  g_object_set_data (G_OBJECT (cell), "td-row", GUINT_TO_POINTER (r));
+  g_object_set_data (G_OBJECT (cell), "td-column", GUINT_TO_POINTER (j));
+  return cell;
+}
+
+/* Units in tree order — every unit in use, and the archived ones with a
+ * value that year — and the total. */
+static void
+rebuild_rows (TdStatisticsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) last_rows = NULL;
+  guint n = n_indicators (self);
+  int year = selected_year (self);
+
+  clear_grid (self);
+  show_message (self, NULL);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  if (self->database == NULL || selected_campaign_id (self) == 0 || year == 0 || n == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  self->units = td_unit_store_list (self->database, NULL, TRUE, &error);
+  rows = self->units ? compute_rows (self, year, &error) : NULL;
+  last_rows = rows ? compute_rows (self, year - 1, &error) : NULL;
+  if (last_rows == NULL)
+    {
+      g_message ("Listing statistics failed: %s", error->message);
+      g_clear_pointer (&self->units, g_ptr_array_unref);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  for (guint i = 0; i < self->units->len; i++)
+    {
+      StatRow *row = g_ptr_array_index (rows, i);
+
+      if (!row->archived || row_has_value (row))
+        g_array_append_val (self->shown, i);
+    }
+
+  self->building++;
+  gtk_grid_attach (self->grid, new_label (_("Unit"), 0, "stat-header"), 0, 0, 1, 1);
+  for (guint j = 0; j < n; j++)
+    {
+      TdIndicator *indicator = g_ptr_array_index (self->indicators, j);
+      g_autofree char *name = short_name (indicator->name);
+      g_autofree char *title = indicator->measure
+                               /* Translators: a column title, «Tuyên truyền (buổi)». */
+                               ? g_strdup_printf (_("%s (%s)"), name, indicator->measure)
+                               : g_strdup (name);
+      GtkWidget *header = new_label (title, 1.0, "stat-header");
+
+      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      gtk_label_set_justify (GTK_LABEL (header), GTK_JUSTIFY_RIGHT);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), 16);
+      gtk_label_set_width_chars (GTK_LABEL (header), 10);
+      gtk_widget_set_valign (header, GTK_ALIGN_FILL);
+      gtk_label_set_yalign (GTK_LABEL (header), 1.0);
+      gtk_widget_set_tooltip_text (header, indicator->name);
+      gtk_grid_attach (self->grid, header, j + 1, 0, 1, 1);
+    }
+
+  for (guint r = 0; r <= self->shown->len; r++)
+    {
+      StatRow *row = g_ptr_array_index (rows, unit_index (self, r));
+      GtkWidget *name = new_label (row->name, 0, "stat-name");
+
+      gtk_widget_set_margin_start (name, 18 * row->depth);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 42);
+      gtk_widget_set_tooltip_text (name, row->name);
+      if (row->is_parent || row->unit_id == 0)
+        gtk_widget_add_css_class (name, "heading");
+      gtk_grid_attach (self->grid, name, 0, r + 1, 1, 1);
+      for (guint j = 0; j < n; j++)
+        {
+          GtkWidget *cell = new_cell (self, row, r, j);
+
+          g_ptr_array_add (self->cells, cell);
+          gtk_grid_attach (self->grid, cell, j + 1, r + 1, 1, 1);
+        }
+    }
+  fill_cells (self, rows, last_rows);
+  self->building--;
   gtk_stack_set_visible_child_name (self->stack, "grid");
+}
+
+/* Paste */
+
+static GtkWidget *
+focused_cell (TdStatisticsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  guint index;
+
+  if (focus != NULL && g_ptr_array_find (self->cells, focus, &index))
+    return focus;
+  return NULL;
+}
+
+/* Writes the block at the anchor cell in one transaction: one undo step,
+ * and nothing written when any cell is refused. */
+static gboolean
+paste_block (TdStatisticsPage *self,
+             const char       *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdNumberBlock) block = NULL;
+  GtkWidget *focus = focused_cell (self);
+  guint bad_row = 0, bad_column = 0;
+  guint n = n_indicators (self);
+  int top = self->anchor_row, left = self->anchor_column;
+  int year = selected_year (self);
+
+  if (focus != NULL)
+    {
+      top = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (focus), "td-row"));
+      left = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (focus), "td-column"));
+    }
+  if (self->database == NULL || self->units == NULL || top < 0 || left < 0)
+    {
+      show_message (self, _("Nothing was pasted: click the cell where the numbers should start, then paste again."));
+      return FALSE;
+    }
+
+  block = td_paste_parse_numbers (text, &bad_row, &bad_column, &error);
+  if (block == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (top + bad_row < self->shown->len && left + bad_column < n)
+        message = g_strdup_printf (_("Nothing was pasted: row %u, column %u of the block (%s, %s): %s"),
+                                   bad_row + 1, bad_column + 1,
+                                   ((TdUnit *) g_ptr_array_index (self->units, unit_index (self, top + bad_row)))->name,
+                                   ((TdIndicator *) g_ptr_array_index (self->indicators, left + bad_column))->name,
+                                   error->message);
+      else if (g_error_matches (error, TD_FIELD_ERROR, TD_FIELD_ERROR_FORMAT))
+        message = g_strdup_printf (_("Nothing was pasted: row %u, column %u of the block: %s"),
+                                   bad_row + 1, bad_column + 1, error->message);
+      else
+        message = g_strdup (error->message);
+      show_message (self, message);
+      return FALSE;
+    }
+
+  if (top + block->n_rows > self->shown->len || left + block->n_columns > n)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Nothing was pasted: a block of %u × %u cells starting at %s, %s goes past the last unit or the last indicator."),
+                         block->n_rows, block->n_columns,
+                         ((TdUnit *) g_ptr_array_index (self->units, unit_index (self, top)))->name,
+                         ((TdIndicator *) g_ptr_array_index (self->indicators, left))->name);
+
+      show_message (self, message);
+      return FALSE;
+    }
+  for (guint i = 0; i < block->n_rows; i++)
+    if (!is_editable_cell (cell_at (self, top + i, left)))
+      {
+        g_autofree char *message =
+          g_strdup_printf (_("Nothing was pasted: row %u of the block falls on %s, which shows the sum of its units. Paste the rows of each unit separately."),
+                           i + 1, ((TdUnit *) g_ptr_array_index (self->units, unit_index (self, top + i)))->name);
+
+        show_message (self, message);
+        return FALSE;
+      }
+
+  if (!td_database_begin (self->database, &error))
+    goto failed;
+  for (guint i = 0; i < block->n_rows; i++)
+    for (guint j = 0; j < block->n_columns; j++)
+      {
+        TdUnit *unit = g_ptr_array_index (self->units, unit_index (self, top + i));
+        TdIndicator *indicator = g_ptr_array_index (self->indicators, left + j);
+        guint k = i * block->n_columns + j;
+        TdIndicatorValue value = { indicator->id, unit->id, year, (double) block->values[k], NULL };
+        gboolean written = block->present[k]
+                           ? td_campaign_store_set_value (self->database, &value, &error)
+                           : td_campaign_store_clear_value (self->database, indicator->id, unit->id, year, &error);
+
+        if (!written)
+          {
+            td_database_rollback (self->database);
+            goto failed;
+          }
+      }
+  if (!td_database_commit (self->database, &error))
+    {
+      td_database_rollback (self->database);
+      goto failed;
+    }
+
+  for (guint i = 0; i < block->n_rows; i++)
+    for (guint j = 0; j < block->n_columns; j++)
+      gtk_widget_remove_css_class (cell_at (self, top + i, left + j), "error");
+  show_message (self, NULL);
+  refresh_cells (self);
+  return TRUE;
+
+failed:
+  {
+    /* Translators: the reason follows. */
+    g_autofree char *message = g_strdup_printf (_("Nothing was pasted: %s"), error->message);
+
+    show_message (self, message);
+  }
+  return FALSE;
+}
+
+static void
+on_paste_text_ready (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  TdStatisticsPage *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = TD_STATISTICS_PAGE (user_data);
+  if (text == NULL)
+    {
+      show_message (self, _("Nothing was pasted: the clipboard holds no text. Copy a block of cells in the spreadsheet first."));
+      return;
+    }
+  paste_block (self, text);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TdStatisticsPage *self = TD_STATISTICS_PAGE (widget);
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), self->cancellable,
+                                 on_paste_text_ready, self);
+}
+
+static void
+add_year (GArray *years,
+          int     year)
+{
+  for (guint j = 0; j < years->len; j++)
+    if (g_array_index (years, int, j) == year)
+      return;
+  g_array_append_val (years, year);
+}
+
+/* The years the campaign runs, up to this year, so that a new year can be
+ * filled in: from its start (or this year) to its end (or this year). */
+static void
+add_campaign_years (TdStatisticsPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int this_year = g_date_time_get_year (now);
+  TdCampaign *campaign = NULL;
+  int first, last;
+
+  if (self->indicators == NULL || self->indicators->len == 0)
+    return;
+  for (guint i = 0; self->campaigns != NULL && i < self->campaigns->len; i++)
+    if (((TdCampaign *) g_ptr_array_index (self->campaigns, i))->id == selected_campaign_id (self))
+      campaign = g_ptr_array_index (self->campaigns, i);
+  if (campaign == NULL)
+    return;
+
+  first = campaign->start_date ? (int) g_ascii_strtoll (campaign->start_date, NULL, 10) : this_year;
+  last = campaign->end_date ? (int) g_ascii_strtoll (campaign->end_date, NULL, 10) : this_year;
+  last = MIN (last, this_year);
+  first = MAX (first, last - 30);
+  for (int year = first; year > 0 && year <= last; year++)
+    add_year (self->years, year);
 }
 
 static void
@@ -289,15 +791,8 @@ load_years (TdStatisticsPage *self)
     }
 
   for (guint i = 0; values != NULL && i < values->len; i++)
-    {
-      int year = ((TdIndicatorValue *) g_ptr_array_index (values, i))->year;
-      gboolean seen = FALSE;
-
-      for (guint j = 0; j < self->years->len; j++)
-        seen |= g_array_index (self->years, int, j) == year;
-      if (!seen)
-        g_array_append_val (self->years, year);
-    }
+    add_year (self->years, ((TdIndicatorValue *) g_ptr_array_index (values, i))->year);
+  add_campaign_years (self);
   /* Newest first: the year being reviewed is usually the last. */
   for (guint i = 0; i < self->years->len; i++)
     for (guint j = i + 1; j < self->years->len; j++)
@@ -320,10 +815,6 @@ load_years (TdStatisticsPage *self)
   gtk_drop_down_set_selected (self->year_dropdown, 0);
   self->loading--;
 
-  /* The rows were sized for the previous campaign's indicators: drop them
-   * before the new columns bind to them. */
-  g_list_store_remove_all (self->rows);
-  rebuild_columns (self);
   rebuild_rows (self);
 }
 
@@ -342,7 +833,9 @@ on_year_changed (TdStatisticsPage *self)
 }
 
 static void
-reload (TdStatisticsPage *self)
+reload (TdStatisticsPage *self,
+        gint64            keep_campaign,
+        int               keep_year)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
@@ -366,6 +859,10 @@ reload (TdStatisticsPage *self)
   gtk_drop_down_set_selected (self->campaign_dropdown, 0);
   self->loading--;
   load_years (self);
+  /* After an undo the same database is shown again: stay on its campaign
+   * and year. */
+  if (keep_campaign > 0)
+    td_statistics_page_show (self, keep_campaign, keep_year);
 }
 
 static void
@@ -374,6 +871,8 @@ td_statistics_page_dispose (GObject *object)
   TdStatisticsPage *self = TD_STATISTICS_PAGE (object);
   GtkWidget *child;
 
+  g_cancellable_cancel (self->cancellable);
+  self->building++;
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_STATISTICS_PAGE);
   /* A plain GtkWidget parent unparents its children itself. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -381,7 +880,11 @@ td_statistics_page_dispose (GObject *object)
   g_clear_pointer (&self->campaigns, g_ptr_array_unref);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_array_unref);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_object (&self->rows);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (td_statistics_page_parent_class)->dispose (object);
@@ -399,26 +902,37 @@ td_statistics_page_class_init (TdStatisticsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdStatisticsPage, campaign_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TdStatisticsPage, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TdStatisticsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdStatisticsPage, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, TdStatisticsPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, TdStatisticsPage, message_label);
   gtk_widget_class_bind_template_callback (widget_class, on_campaign_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_year_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "statistics.paste", NULL, paste_action);
 }
 
 static void
 td_statistics_page_init (TdStatisticsPage *self)
 {
+  GtkEventController *shortcuts;
+
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->cells = g_ptr_array_new ();
   self->rows = g_list_store_new (TD_TYPE_ITEM);
+  self->cancellable = g_cancellable_new ();
+  self->anchor_row = self->anchor_column = -1;
   self->loading = 1;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = 0;
-  {
-    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
 
-    gtk_column_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
-  }
-  reload (self);
+  /* Ctrl+V in a cell pastes a block, before the cell pastes it as text. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>v"),
+                                                          gtk_named_action_new ("statistics.paste")));
+  gtk_widget_add_controller (GTK_WIDGET (self->grid), shortcuts);
+  reload (self, 0, 0);
 }
 
 void
@@ -427,8 +941,11 @@ td_statistics_page_set_database (TdStatisticsPage *self,
 {
   g_return_if_fail (TD_IS_STATISTICS_PAGE (self));
 
+  gint64 keep_campaign = self->database == database ? selected_campaign_id (self) : 0;
+  int keep_year = selected_year (self);
+
   g_set_object (&self->database, database);
-  reload (self);
+  reload (self, keep_campaign, keep_year);
 }
 
 /* Shows a campaign and a year; FALSE when either has nothing to show. */
@@ -498,4 +1015,30 @@ td_statistics_page_get_campaign_id (TdStatisticsPage *self)
 {
   g_return_val_if_fail (TD_IS_STATISTICS_PAGE (self), 0);
   return selected_campaign_id (self);
+}
+
+/* The cell of @unit_id and the @indicator-th indicator: a GtkEditable for
+ * a unit without units under it, a label for a sum; NULL when not shown. */
+GtkWidget *
+td_statistics_page_get_cell (TdStatisticsPage *self,
+                             gint64            unit_id,
+                             guint             indicator)
+{
+  g_return_val_if_fail (TD_IS_STATISTICS_PAGE (self), NULL);
+
+  for (guint r = 0; self->units != NULL && r < self->shown->len; r++)
+    if (((TdUnit *) g_ptr_array_index (self->units, unit_index (self, r)))->id == unit_id)
+      return cell_at (self, r, indicator);
+  return NULL;
+}
+
+/* The message shown above the grid (a refused value or paste), or NULL. */
+const char *
+td_statistics_page_get_message (TdStatisticsPage *self)
+{
+  g_return_val_if_fail (TD_IS_STATISTICS_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
+    return NULL;
+  return gtk_label_get_text (self->message_label);
 }

@@ -21,5 +21,9 @@ GListModel *td_statistics_page_get_rows     (TdStatisticsPage *self);
 guint       td_statistics_page_get_n_indicators (TdStatisticsPage *self);
 double      td_statistics_page_get_total    (TdStatisticsPage *self,
                                              guint             indicator);
+GtkWidget  *td_statistics_page_get_cell     (TdStatisticsPage *self,
+                                             gint64            unit_id,
+                                             guint             indicator);
+const char *td_statistics_page_get_message  (TdStatisticsPage *self);
 
 G_END_DECLS

@@ -101,6 +101,17 @@ td_item_store_new_take (GPtrArray      *records,
   return store;
 }
 
+/* gtk_widget_set_tooltip_text() asks the display where the pointer is,
+ * even for the same text (a round trip to the X server): on a big table
+ * that was most of the time of a re-sort. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *tip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tip) != 0)
+    gtk_widget_set_tooltip_text (widget, tip);
+}
+
 static void
 on_setup (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -139,10 +150,10 @@ on_bind (GtkSignalListItemFactory *factory,
     {
       g_autofree char *tip = data->tooltip (item->record, data->tooltip_data);
 
-      gtk_widget_set_tooltip_text (label, tip);
+      set_tooltip (label, tip);
     }
   else
-    gtk_widget_set_tooltip_text (label, (data->flags & TD_COLUMN_WRAP) && text ? text : NULL);
+    set_tooltip (label, (data->flags & TD_COLUMN_WRAP) && text ? text : NULL);
   if (item->emphasis)
     gtk_widget_add_css_class (label, "heading");
   else

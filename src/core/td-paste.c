@@ -8,6 +8,8 @@
 
 #include "td-catalogue-store.h"
 #include "td-decision-store.h"
+#include "td-error.h"
+#include "td-format.h"
 #include "td-paste.h"
 #include "td-person-store.h"
 #include "td-text.h"
@@ -1095,4 +1097,75 @@ td_paste_apply (TdDatabase  *db,
 fail:
   td_database_rollback (db);
   return FALSE;
+}
+
+/* Blocks of numbers */
+
+void
+td_number_block_free (TdNumberBlock *block)
+{
+  if (block == NULL)
+    return;
+  g_free (block->values);
+  g_free (block->present);
+  g_free (block);
+}
+
+TdNumberBlock *
+td_paste_parse_numbers (const char  *text,
+                        guint       *bad_row,
+                        guint       *bad_column,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(TdNumberBlock) block = NULL;
+  guint n_rows, n_columns = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  rows = split_block (text);
+  for (guint i = 0; i < rows->len; i++)
+    normalize_cells (g_ptr_array_index (rows, i));
+  n_rows = rows->len;
+  while (n_rows > 0 && row_is_blank (g_ptr_array_index (rows, n_rows - 1)))
+    n_rows--;
+  for (guint i = 0; i < n_rows; i++)
+    n_columns = MAX (n_columns, ((GPtrArray *) g_ptr_array_index (rows, i))->len);
+  if (n_rows == 0 || n_columns == 0)
+    {
+      td_set_field_error (error, TD_FIELD_ERROR_REQUIRED, "block",
+                          _("The clipboard holds no numbers. Copy a block of cells in the spreadsheet first."));
+      return NULL;
+    }
+
+  block = g_new0 (TdNumberBlock, 1);
+  block->n_rows = n_rows;
+  block->n_columns = n_columns;
+  block->values = g_new0 (gint64, n_rows * n_columns);
+  block->present = g_new0 (gboolean, n_rows * n_columns);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, i);
+
+      /* A shorter row (a ragged copy) has empty cells at its end. */
+      for (guint j = 0; j < cells->len; j++)
+        {
+          const char *cell = g_ptr_array_index (cells, j);
+          guint k = i * n_columns + j;
+
+          if (*cell == '\0')
+            continue;
+          if (!td_parse_count (cell, "block", &block->values[k], error))
+            {
+              if (bad_row != NULL)
+                *bad_row = i;
+              if (bad_column != NULL)
+                *bad_column = j;
+              return NULL;
+            }
+          block->present[k] = TRUE;
+        }
+    }
+  return g_steal_pointer (&block);
 }

@@ -51,6 +51,27 @@ gboolean   td_paste_apply     (TdDatabase   *db,
                                guint        *added,
                                GError      **error);
 
+/* A block of counts copied from a spreadsheet onto the statistics grid:
+ * @n_rows × @n_columns cells, row by row; an empty cell has present FALSE
+ * (it clears the value). */
+typedef struct
+{
+  guint     n_rows;
+  guint     n_columns;
+  gint64   *values;
+  gboolean *present;
+} TdNumberBlock;
+
+void           td_number_block_free    (TdNumberBlock *block);
+/* NULL with @error when a cell is not a whole number ≥ 0 (@bad_row and
+ * @bad_column, 0-based, then name it) or the text has no cell at all.
+ * Blank rows at the end (the line break spreadsheets add) are dropped. */
+TdNumberBlock *td_paste_parse_numbers  (const char    *text,
+                                        guint         *bad_row,
+                                        guint         *bad_column,
+                                        GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdPasteRow, td_paste_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdNumberBlock, td_number_block_free)
 
 G_END_DECLS
