@@ -7,10 +7,12 @@
 #include "td-application.h"
 #include "td-awards-page.h"
 #include "td-campaign-store.h"
+#include "td-campaign-dialog.h"
 #include "td-campaigns-page.h"
 #include "td-decision-store.h"
 #include "td-directory-page.h"
 #include "td-locale.h"
+#include "td-person-dialog.h"
 #include "td-person-store.h"
 #include "td-sample.h"
 #include "td-search-window.h"
@@ -328,6 +330,28 @@ test_search (TdWindow   *window,
   td_ui_settle ();
 }
 
+/* Ctrl+N makes a record of the kind the page shows. */
+static void
+test_new_record (TdWindow *window)
+{
+  struct { const char *page; GType (*type) (void); } pages[] = {
+    { "campaigns", td_campaign_dialog_get_type },
+    { "directory", td_person_dialog_get_type },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWindow *dialog;
+
+      show_page (window, pages[i].page);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
+      g_assert_true (td_ui_spin_until (td_ui_toplevel_shown, GSIZE_TO_POINTER (pages[i].type ())));
+      dialog = td_ui_find_toplevel (pages[i].type ());
+      gtk_window_destroy (dialog);
+      td_ui_settle ();
+    }
+}
+
 static void
 test_sample (void)
 {
@@ -347,6 +371,7 @@ test_sample (void)
   test_export (window, db);
   test_directory (window, db);
   test_search (window, db);
+  test_new_record (window);
 
   /* About. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);

@@ -100,7 +100,8 @@ td_application_startup (GApplication *application)
   TdApplication *self = TD_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
-  static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *new_accels[] = { "<Control><Alt>n", NULL };
+  static const char *new_record_accels[] = { "<Control>n", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
@@ -117,6 +118,7 @@ td_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-database", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-database", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-record", new_record_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-award-list('')", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", preferences_accels);

@@ -641,7 +641,7 @@ td_directory_page_class_init (TdDirectoryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "directory.unarchive-unit", NULL, unit_action);
   gtk_widget_class_install_action (widget_class, "directory.delete-unit", NULL, unit_action);
   gtk_widget_class_install_property_action (widget_class, "directory.show-archived", "show-archived");
-  /* Ctrl+N is the window's «new database»: Insert adds, as on the awards page. */
+  /* Insert adds, as on the awards page; Ctrl+N (the window's new record) too. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "directory.add-person", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Insert, 0, "directory.add-person", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "directory.delete-person", NULL);

@@ -301,6 +301,28 @@ search_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (search));
 }
 
+/* Ctrl+N: a new record of the kind the page shows. */
+static void
+new_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  static const struct { const char *page; const char *action; } actions[] = {
+    { "campaigns", "campaigns.new" },
+    { "awards", "awards.new-decision" },
+    { "directory", "directory.add-person" },
+  };
+  TdWindow *self = TD_WINDOW (widget);
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->database == NULL || page == NULL ||
+      !g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages"))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_str_equal (page, actions[i].page))
+      gtk_widget_activate_action (td_window_get_page (self, page), actions[i].action, NULL);
+}
+
 /* The preferences of the open file: what they change is shown again. */
 static void
 preferences_action (GtkWidget  *widget,
@@ -875,6 +897,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.export-award-list", "s", export_award_list_action);
