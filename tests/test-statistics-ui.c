@@ -79,6 +79,48 @@ has_message (gpointer page)
   return td_statistics_page_get_message (page) != NULL;
 }
 
+/* The chart's values of this year, by top-level unit, and their sum. */
+static double
+chart_sum (TdStatisticsPage *page,
+           guint             indicator)
+{
+  double sum = 0;
+
+  g_assert_cmpuint (td_statistics_page_get_chart_indicator (page), ==, indicator);
+  for (guint i = 0; i < td_statistics_page_get_chart_n_bars (page); i++)
+    {
+      double this_year = -1, last_year = -1;
+      gint64 unit_id = 0;
+
+      g_assert_true (td_statistics_page_get_chart_bar (page, i, &unit_id, &this_year, &last_year));
+      g_assert_cmpint (unit_id, >, 0);
+      g_assert_cmpfloat (this_year, >=, 0);
+      g_assert_cmpfloat (last_year, >=, 0);
+      sum += this_year;
+    }
+  g_assert_false (td_statistics_page_get_chart_bar (page, td_statistics_page_get_chart_n_bars (page),
+                                                    NULL, NULL, NULL));
+  return sum;
+}
+
+/* The chart's value of this year for @unit_id. */
+static double
+chart_value (TdStatisticsPage *page,
+             gint64            unit_id)
+{
+  for (guint i = 0; i < td_statistics_page_get_chart_n_bars (page); i++)
+    {
+      double this_year = 0;
+      gint64 id = 0;
+
+      td_statistics_page_get_chart_bar (page, i, &id, &this_year, NULL);
+      if (id == unit_id)
+        return this_year;
+    }
+  g_assert_not_reached ();
+  return -1;
+}
+
 static void
 test_type_and_paste (void)
 {
@@ -177,8 +219,35 @@ test_type_and_paste (void)
   {
     GtkWidget *anchor = td_statistics_page_get_cell (page, first->id, 0);
     Wait wait = { &l, ((TdUnit *) leaves->pdata[start + 2])->id, 3, 34 };
+    guint n_top = 0;
+    double chart_before_0, chart_before_3;
+    gint64 top_id = 0;
 
+    /* The chart: one pair of bars per top-level unit, of the focused
+     * cell's column. */
+    for (guint i = 0; i < units->len; i++)
+      if (((TdUnit *) g_ptr_array_index (units, i))->depth == 0 &&
+          td_statistics_page_get_cell (page, ((TdUnit *) g_ptr_array_index (units, i))->id, 0) != NULL)
+        n_top++;
+    g_assert_cmpuint (td_statistics_page_get_chart_n_bars (page), ==, n_top);
+    gtk_widget_grab_focus (td_statistics_page_get_cell (page, first->id, 3));
+    td_ui_settle ();
+    chart_before_3 = chart_sum (page, 3);
     gtk_widget_grab_focus (anchor);
+    td_ui_settle ();
+    chart_before_0 = chart_sum (page, 0);
+    /* The top-level unit over the first unit pasted into. */
+    for (guint i = 0; i < units->len; i++)
+      {
+        TdUnit *unit = g_ptr_array_index (units, i);
+
+        if (unit->depth == 0)
+          top_id = unit->id;
+        if (unit->id == first->id)
+          break;
+      }
+    g_assert_cmpint (top_id, >, 0);
+
     gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (page)),
                             "11\t12\t13\t14\r\n21\t22\t23\t24\r\n31\t32\t33\t34\r\n");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "statistics.paste", NULL));
@@ -191,11 +260,27 @@ test_type_and_paste (void)
     td_ui_save_screenshot (GTK_WIDGET (window), "statistics-pasted.png");
     td_ui_assert_translated (GTK_WIDGET (window), "statistics-pasted");
 
+    /* The chart shows the pasted values: the first column, then the
+     * fourth once one of its cells is focused. */
+    g_assert_cmpfloat (chart_sum (page, 0), ==, chart_before_0 + 11 + 21 + 31);
+    g_assert_cmpfloat (chart_value (page, top_id), >=, 11);
+    gtk_widget_grab_focus (td_statistics_page_get_cell (page, first->id, 3));
+    td_ui_settle ();
+    g_assert_cmpfloat (chart_sum (page, 3), ==, chart_before_3 + 14 + 24 + 34);
+    td_ui_save_screenshot (GTK_WIDGET (window), "statistics-chart.png");
+
     g_assert_true (td_database_undo (l.db, &error));
     g_assert_no_error (error);
     for (guint r = 0; r < 3; r++)
       for (guint j = 0; j < 4; j++)
         g_assert_cmpfloat (stored (&l, ((TdUnit *) leaves->pdata[start + r])->id, j), <, 0);
+
+    /* Shown again after the undo: the chart has the values of before. */
+    td_window_reload (window);
+    td_ui_settle ();
+    gtk_widget_grab_focus (td_statistics_page_get_cell (page, first->id, 3));
+    td_ui_settle ();
+    g_assert_cmpfloat (chart_sum (page, 3), ==, chart_before_3);
   }
 
   /* A bad cell refuses the whole block, named. */

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "td-campaign-store.h"
@@ -51,6 +52,11 @@ struct _TdStatisticsPage
   GtkStack        *stack;
   GtkGrid         *grid;
   GtkLabel        *message_label;
+  GtkDropDown     *indicator_dropdown;
+  GtkDrawingArea  *legend_area;
+  GtkDrawingArea  *chart_area;
+
+  GPtrArray       *chart_bars;  /* ChartBar: the top-level units shown */
 };
 
 G_DEFINE_FINAL_TYPE (TdStatisticsPage, td_statistics_page, GTK_TYPE_WIDGET)
@@ -77,6 +83,40 @@ stat_row_new (const char *name,
   row->values = g_new0 (double, n);
   row->has_value = g_new0 (gboolean, n);
   return row;
+}
+
+/* A pair of bars of the chart: a top-level unit, this year and last. */
+typedef struct
+{
+  StatRow *this_year;
+  StatRow *last_year;
+} ChartBar;
+
+static StatRow *
+stat_row_copy (const StatRow *row,
+               guint          n)
+{
+  StatRow *copy = stat_row_new (row ? row->name : NULL, n);
+
+  if (row == NULL)
+    return copy;
+  copy->unit_id = row->unit_id;
+  copy->depth = row->depth;
+  copy->is_parent = row->is_parent;
+  copy->archived = row->archived;
+  memcpy (copy->values, row->values, sizeof (double) * MIN (n, row->n_values));
+  memcpy (copy->has_value, row->has_value, sizeof (gboolean) * MIN (n, row->n_values));
+  return copy;
+}
+
+static void
+chart_bar_free (gpointer data)
+{
+  ChartBar *bar = data;
+
+  stat_row_free (bar->this_year);
+  stat_row_free (bar->last_year);
+  g_free (bar);
 }
 
 static char *
@@ -259,6 +299,241 @@ is_editable_cell (GtkWidget *cell)
   return cell != NULL && GTK_IS_TEXT (cell);
 }
 
+/* Chart: the indicator chosen above it, by top-level unit, this year
+ * in the accent colour beside last year dimmed. */
+
+#define CHART_PAD      6
+#define CHART_BAR_GAP  2
+#define CHART_PAIR_GAP 10
+#define CHART_TEXT_GAP 6
+
+static guint
+chart_indicator (TdStatisticsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->indicator_dropdown);
+
+  return selected < n_indicators (self) ? selected : GTK_INVALID_LIST_POSITION;
+}
+
+static void
+chart_colors (GtkWidget *widget,
+              GdkRGBA   *text,
+              GdkRGBA   *this_year,
+              GdkRGBA   *last_year)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+  gtk_style_context_get_color (context, text);
+  if (!gtk_style_context_lookup_color (context, "accent_bg_color", this_year))
+    *this_year = *text;
+  *last_year = *text;
+  last_year->alpha *= 0.3;
+}
+
+/* A layout in the widget's font, smaller for the values; drawn on @cr, or
+ * only measured when @cr is NULL. */
+static PangoLayout *
+chart_layout (GtkWidget  *widget,
+              cairo_t    *cr,
+              const char *text,
+              gboolean    small)
+{
+  PangoLayout *layout = cr ? pango_cairo_create_layout (cr) : gtk_widget_create_pango_layout (widget, NULL);
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+
+  if (small && pango_font_description_get_size (font) > 0)
+    {
+      int size = pango_font_description_get_size (font) * 85 / 100;
+
+      if (pango_font_description_get_size_is_absolute (font))
+        pango_font_description_set_absolute_size (font, size);
+      else
+        pango_font_description_set_size (font, size);
+    }
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+static int
+chart_bar_height (TdStatisticsPage *self)
+{
+  g_autoptr(PangoLayout) layout = chart_layout (GTK_WIDGET (self->chart_area), NULL, "0", TRUE);
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return MAX (height, 10);
+}
+
+static char *
+chart_value_text (const StatRow *row,
+                  guint          j)
+{
+  if (row == NULL || j >= row->n_values || !row->has_value[j])
+    return g_strdup ("–");
+  return td_format_thousands ((gint64) round (row->values[j]), C_("number", ","));
+}
+
+static char *
+legend_text (int year)
+{
+  /* Translators: the legend of the chart's bars, «Năm 2022». */
+  return g_strdup_printf (_("Year %d"), year);
+}
+
+static void
+draw_legend (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  TdStatisticsPage *self = TD_STATISTICS_PAGE (user_data);
+  GdkRGBA colors[3];
+  int year = selected_year (self);
+  double x = 0;
+
+  if (year == 0)
+    return;
+  chart_colors (GTK_WIDGET (area), &colors[0], &colors[1], &colors[2]);
+  for (int k = 0; k < 2; k++)
+    {
+      g_autofree char *text = legend_text (year - k);
+      g_autoptr(PangoLayout) layout = chart_layout (GTK_WIDGET (area), cr, text, FALSE);
+      int text_width, text_height;
+      int swatch;
+
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      swatch = MIN (12, text_height);
+      gdk_cairo_set_source_rgba (cr, &colors[k + 1]);
+      cairo_rectangle (cr, x, (height - swatch) / 2.0, swatch, swatch);
+      cairo_fill (cr);
+      x += swatch + CHART_TEXT_GAP;
+      gdk_cairo_set_source_rgba (cr, &colors[0]);
+      cairo_move_to (cr, x, (height - text_height) / 2.0);
+      pango_cairo_show_layout (cr, layout);
+      x += text_width + 3 * CHART_TEXT_GAP;
+    }
+}
+
+static void
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  TdStatisticsPage *self = TD_STATISTICS_PAGE (user_data);
+  GtkWidget *widget = GTK_WIDGET (area);
+  guint j = chart_indicator (self);
+  GdkRGBA text_color, bar_colors[2], value_colors[2];
+  int bar_height = chart_bar_height (self);
+  int pair_height = 2 * bar_height + CHART_BAR_GAP;
+  int name_width = 0, value_width = 0;
+  double max = 0, bar_x, bar_span;
+
+  if (j == GTK_INVALID_LIST_POSITION || self->chart_bars == NULL || self->chart_bars->len == 0)
+    return;
+  chart_colors (widget, &text_color, &bar_colors[0], &bar_colors[1]);
+  value_colors[0] = value_colors[1] = text_color;
+  value_colors[1].alpha *= 0.7;
+
+  for (guint i = 0; i < self->chart_bars->len; i++)
+    {
+      ChartBar *bar = g_ptr_array_index (self->chart_bars, i);
+      const StatRow *rows[2] = { bar->this_year, bar->last_year };
+      g_autoptr(PangoLayout) name = chart_layout (widget, cr, bar->this_year->name, FALSE);
+      int w;
+
+      pango_layout_get_pixel_size (name, &w, NULL);
+      name_width = MAX (name_width, w);
+      for (int k = 0; k < 2; k++)
+        {
+          g_autofree char *text = chart_value_text (rows[k], j);
+          g_autoptr(PangoLayout) value = chart_layout (widget, cr, text, TRUE);
+
+          pango_layout_get_pixel_size (value, &w, NULL);
+          value_width = MAX (value_width, w);
+          if (rows[k]->has_value[j])
+            max = MAX (max, rows[k]->values[j]);
+        }
+    }
+  name_width = MIN (name_width, (int) (width * 0.35));
+  if (max <= 0)
+    max = 1;
+  bar_x = CHART_PAD + name_width + 2 * CHART_TEXT_GAP;
+  bar_span = MAX (20, width - bar_x - value_width - CHART_TEXT_GAP - CHART_PAD);
+
+  for (guint i = 0; i < self->chart_bars->len; i++)
+    {
+      ChartBar *bar = g_ptr_array_index (self->chart_bars, i);
+      const StatRow *rows[2] = { bar->this_year, bar->last_year };
+      double y = CHART_PAD + i * (pair_height + CHART_PAIR_GAP);
+      g_autoptr(PangoLayout) name = chart_layout (widget, cr, bar->this_year->name, FALSE);
+      int text_height;
+
+      pango_layout_set_width (name, name_width * PANGO_SCALE);
+      pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (name, NULL, &text_height);
+      gdk_cairo_set_source_rgba (cr, &text_color);
+      cairo_move_to (cr, CHART_PAD, y + (pair_height - text_height) / 2.0);
+      pango_cairo_show_layout (cr, name);
+
+      for (int k = 0; k < 2; k++)
+        {
+          g_autofree char *text = chart_value_text (rows[k], j);
+          g_autoptr(PangoLayout) value = chart_layout (widget, cr, text, TRUE);
+          double bar_y = y + k * (bar_height + CHART_BAR_GAP);
+          double length = 0;
+
+          if (rows[k]->has_value[j] && rows[k]->values[j] > 0)
+            length = MAX (1, rows[k]->values[j] / max * bar_span);
+          gdk_cairo_set_source_rgba (cr, &bar_colors[k]);
+          cairo_rectangle (cr, bar_x, bar_y, length, bar_height);
+          cairo_fill (cr);
+
+          pango_layout_get_pixel_size (value, NULL, &text_height);
+          gdk_cairo_set_source_rgba (cr, &value_colors[k]);
+          cairo_move_to (cr, bar_x + length + CHART_TEXT_GAP, bar_y + (bar_height - text_height) / 2.0);
+          pango_cairo_show_layout (cr, value);
+        }
+    }
+}
+
+/* Sizes and draws the chart and its legend again. */
+static void
+update_chart (TdStatisticsPage *self)
+{
+  guint n = self->chart_bars ? self->chart_bars->len : 0;
+  int pair_height = 2 * chart_bar_height (self) + CHART_BAR_GAP;
+  int year = selected_year (self);
+  int legend_width = 0, legend_height = 0;
+
+  gtk_drawing_area_set_content_height (self->chart_area,
+                                       n > 0 ? 2 * CHART_PAD + n * (pair_height + CHART_PAIR_GAP) - CHART_PAIR_GAP : 0);
+  for (int k = 0; year > 0 && k < 2; k++)
+    {
+      g_autofree char *text = legend_text (year - k);
+      g_autoptr(PangoLayout) layout = chart_layout (GTK_WIDGET (self->legend_area), NULL, text, FALSE);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      legend_width += MIN (12, h) + CHART_TEXT_GAP + w + 3 * CHART_TEXT_GAP;
+      legend_height = MAX (legend_height, h);
+    }
+  gtk_drawing_area_set_content_width (self->legend_area, legend_width);
+  gtk_drawing_area_set_content_height (self->legend_area, legend_height);
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart_area));
+  gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
+}
+
+static void
+on_chart_indicator_changed (TdStatisticsPage *self)
+{
+  update_chart (self);
+}
+
 /* Texts, sums and last year's values of every cell; a cell refused with
  * an error keeps what the user typed. */
 static void
@@ -270,6 +545,7 @@ fill_cells (TdStatisticsPage *self,
   int year = selected_year (self);
 
   g_list_store_remove_all (self->rows);
+  g_ptr_array_set_size (self->chart_bars, 0);
   for (guint r = 0; r <= self->shown->len; r++)
     {
       StatRow *row = g_ptr_array_index (rows, unit_index (self, r));
@@ -311,7 +587,17 @@ fill_cells (TdStatisticsPage *self,
       }
       td_item_set_emphasis (item, row->is_parent || row->unit_id == 0);
       g_list_store_append (self->rows, item);
+
+      if (r < self->shown->len && row->depth == 0)
+        {
+          ChartBar *bar = g_new0 (ChartBar, 1);
+
+          bar->this_year = stat_row_copy (row, n);
+          bar->last_year = stat_row_copy (last, n);
+          g_ptr_array_add (self->chart_bars, bar);
+        }
     }
+  update_chart (self);
 }
 
 /* After a write: the sums and the total again, the grid kept. */
@@ -341,8 +627,10 @@ clear_grid (TdStatisticsPage *self)
   g_ptr_array_set_size (self->cells, 0);
   g_array_set_size (self->shown, 0);
   g_list_store_remove_all (self->rows);
+  g_ptr_array_set_size (self->chart_bars, 0);
   self->anchor_row = self->anchor_column = -1;
   self->building--;
+  update_chart (self);
 }
 
 static void
@@ -437,6 +725,38 @@ on_cell_focus_enter (GtkEventControllerFocus *controller,
   self->anchor_column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "td-column"));
 }
 
+/* The chart follows the column being filled in: the window's focus, which
+ * moves even while the window is not active. */
+static void
+on_root_focus_changed (GtkRoot          *root,
+                       GParamSpec       *pspec,
+                       TdStatisticsPage *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  guint column;
+
+  if (focus == NULL || self->building > 0 || !g_ptr_array_find (self->cells, focus, NULL))
+    return;
+  column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (focus), "td-column"));
+  if (column < n_indicators (self))
+    gtk_drop_down_set_selected (self->indicator_dropdown, column);
+}
+
+static void
+td_statistics_page_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (td_statistics_page_parent_class)->root (widget);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (on_root_focus_changed), widget, 0);
+}
+
+static void
+td_statistics_page_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), on_root_focus_changed, widget);
+  GTK_WIDGET_CLASS (td_statistics_page_parent_class)->unroot (widget);
+}
+
 static void
 on_cell_focus_leave (GtkEventControllerFocus *controller,
                      TdStatisticsPage        *self)
@@ -503,6 +823,7 @@ rebuild_rows (TdStatisticsPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) last_rows = NULL;
+  g_autoptr(GtkStringList) titles = NULL;
   guint n = n_indicators (self);
   int year = selected_year (self);
 
@@ -536,6 +857,7 @@ rebuild_rows (TdStatisticsPage *self)
 
   self->building++;
   gtk_grid_attach (self->grid, new_label (_("Unit"), 0, "stat-header"), 0, 0, 1, 1);
+  titles = gtk_string_list_new (NULL);
   for (guint j = 0; j < n; j++)
     {
       TdIndicator *indicator = g_ptr_array_index (self->indicators, j);
@@ -554,7 +876,16 @@ rebuild_rows (TdStatisticsPage *self)
       gtk_label_set_yalign (GTK_LABEL (header), 1.0);
       gtk_widget_set_tooltip_text (header, indicator->name);
       gtk_grid_attach (self->grid, header, j + 1, 0, 1, 1);
+      gtk_string_list_append (titles, title);
     }
+  {
+    /* The chart keeps its indicator from one year or campaign to the next. */
+    guint chart_selected = chart_indicator (self);
+
+    gtk_drop_down_set_model (self->indicator_dropdown, G_LIST_MODEL (titles));
+    gtk_drop_down_set_selected (self->indicator_dropdown,
+                                chart_selected != GTK_INVALID_LIST_POSITION ? chart_selected : 0);
+  }
 
   for (guint r = 0; r <= self->shown->len; r++)
     {
@@ -883,6 +1214,7 @@ td_statistics_page_dispose (GObject *object)
   g_clear_pointer (&self->units, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->chart_bars, g_ptr_array_unref);
   g_clear_object (&self->rows);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->database);
@@ -897,6 +1229,8 @@ td_statistics_page_class_init (TdStatisticsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = td_statistics_page_dispose;
+  widget_class->root = td_statistics_page_root;
+  widget_class->unroot = td_statistics_page_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/td-statistics-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdStatisticsPage, campaign_dropdown);
@@ -904,6 +1238,10 @@ td_statistics_page_class_init (TdStatisticsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdStatisticsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TdStatisticsPage, grid);
   gtk_widget_class_bind_template_child (widget_class, TdStatisticsPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, TdStatisticsPage, indicator_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TdStatisticsPage, legend_area);
+  gtk_widget_class_bind_template_child (widget_class, TdStatisticsPage, chart_area);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_indicator_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_campaign_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_year_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -918,12 +1256,15 @@ td_statistics_page_init (TdStatisticsPage *self)
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
   self->cells = g_ptr_array_new ();
+  self->chart_bars = g_ptr_array_new_with_free_func (chart_bar_free);
   self->rows = g_list_store_new (TD_TYPE_ITEM);
   self->cancellable = g_cancellable_new ();
   self->anchor_row = self->anchor_column = -1;
   self->loading = 1;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = 0;
+  gtk_drawing_area_set_draw_func (self->chart_area, draw_chart, self, NULL);
+  gtk_drawing_area_set_draw_func (self->legend_area, draw_legend, self, NULL);
 
   /* Ctrl+V in a cell pastes a block, before the cell pastes it as text. */
   shortcuts = gtk_shortcut_controller_new ();
@@ -1041,4 +1382,48 @@ td_statistics_page_get_message (TdStatisticsPage *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
     return NULL;
   return gtk_label_get_text (self->message_label);
+}
+
+/* The chart: the index of its indicator, GTK_INVALID_LIST_POSITION when
+ * none is shown. */
+guint
+td_statistics_page_get_chart_indicator (TdStatisticsPage *self)
+{
+  g_return_val_if_fail (TD_IS_STATISTICS_PAGE (self), GTK_INVALID_LIST_POSITION);
+  return chart_indicator (self);
+}
+
+/* The number of pairs of bars: one per top-level unit shown. */
+guint
+td_statistics_page_get_chart_n_bars (TdStatisticsPage *self)
+{
+  g_return_val_if_fail (TD_IS_STATISTICS_PAGE (self), 0);
+  return self->chart_bars->len;
+}
+
+/* The @bar-th pair of bars: its unit and its values of this year and of
+ * last year (0 without a value); FALSE when there is no such bar. */
+gboolean
+td_statistics_page_get_chart_bar (TdStatisticsPage *self,
+                                  guint             bar,
+                                  gint64           *unit_id,
+                                  double           *this_year,
+                                  double           *last_year)
+{
+  guint j;
+  ChartBar *pair;
+
+  g_return_val_if_fail (TD_IS_STATISTICS_PAGE (self), FALSE);
+
+  j = chart_indicator (self);
+  if (bar >= self->chart_bars->len || j == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  pair = g_ptr_array_index (self->chart_bars, bar);
+  if (unit_id != NULL)
+    *unit_id = pair->this_year->unit_id;
+  if (this_year != NULL)
+    *this_year = pair->this_year->has_value[j] ? pair->this_year->values[j] : 0;
+  if (last_year != NULL)
+    *last_year = pair->last_year->has_value[j] ? pair->last_year->values[j] : 0;
+  return TRUE;
 }

@@ -25,5 +25,12 @@ GtkWidget  *td_statistics_page_get_cell     (TdStatisticsPage *self,
                                              gint64            unit_id,
                                              guint             indicator);
 const char *td_statistics_page_get_message  (TdStatisticsPage *self);
+guint       td_statistics_page_get_chart_indicator (TdStatisticsPage *self);
+guint       td_statistics_page_get_chart_n_bars    (TdStatisticsPage *self);
+gboolean    td_statistics_page_get_chart_bar       (TdStatisticsPage *self,
+                                                    guint             bar,
+                                                    gint64           *unit_id,
+                                                    double           *this_year,
+                                                    double           *last_year);
 
 G_END_DECLS

@@ -250,7 +250,9 @@ td_window_show_record (TdWindow   *self,
       g_autoptr(TdPerson) person = td_person_store_get (self->database, ref, NULL);
 
       adw_view_stack_set_visible_child_name (self->view_stack, "directory");
-      if (person != NULL)
+      /* The whole list with the person selected; namesakes stay apart. */
+      td_directory_page_set_search (self->directory_page, "");
+      if (person != NULL && !td_directory_page_select_person (self->directory_page, ref))
         td_directory_page_set_search (self->directory_page, person->full_name);
     }
   else if (g_str_equal (kind, "unit"))
