@@ -241,6 +241,43 @@ test_people (void)
   gtk_window_destroy (GTK_WINDOW (f.window));
 }
 
+/* The unit tree: the page's list view. */
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A key pressed on @widget, as its key controllers receive it. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      gboolean done = FALSE;
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &done);
+      handled |= done;
+    }
+  td_ui_settle ();
+  return handled;
+}
+
 static void
 test_units (void)
 {
@@ -351,6 +388,23 @@ test_units (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
   td_ui_settle ();
   g_assert_true (shows_unit (f.page, added));
+
+  /* In the unit tree, F2 edits the unit selected and Insert adds one. */
+  {
+    GtkWidget *tree = find_list_view (GTK_WIDGET (f.page));
+    guint keys[] = { GDK_KEY_F2, GDK_KEY_Insert };
+
+    g_assert_nonnull (tree);
+    g_assert_true (td_directory_page_select_unit (f.page, added));
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        g_assert_true (press_key (tree, keys[i]));
+        dialog = TD_UNIT_DIALOG (td_ui_find_toplevel (TD_TYPE_UNIT_DIALOG));
+        g_assert_nonnull (dialog);
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        td_ui_settle ();
+      }
+  }
   gtk_window_destroy (GTK_WINDOW (f.window));
 }
 

@@ -19,6 +19,28 @@
 
 static TdApplication *app;
 
+/* A key pressed on @widget, as its key controller receives it. */
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      gboolean done = FALSE;
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &done);
+      handled |= done;
+    }
+  g_assert_true (handled);
+  td_ui_settle ();
+}
+
 typedef struct
 {
   TdDatabase *db;
@@ -214,6 +236,22 @@ test_type_and_paste (void)
   /* An empty cell clears the value. */
   type_into (td_statistics_page_get_cell (page, first->id, 1), "");
   g_assert_cmpfloat (stored (&l, first->id, 1), <, 0);
+
+  /* The arrow keys go down and up the column, as in a spreadsheet. */
+  {
+    GtkWidget *above = td_statistics_page_get_cell (page, first->id, 1);
+    GtkWidget *below;
+
+    gtk_widget_grab_focus (above);
+    press_key (above, GDK_KEY_Down);
+    below = gtk_root_get_focus (gtk_widget_get_root (above));
+    g_assert_true (GTK_IS_TEXT (below) && below != above);
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (below), "td-column")), ==, 1);
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (below), "td-row")), >,
+                      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (above), "td-row")));
+    press_key (below, GDK_KEY_Up);
+    g_assert_true (gtk_root_get_focus (gtk_widget_get_root (above)) == above);
+  }
 
   /* A 3 × 4 block pasted at the first cell: one undo step. */
   {

@@ -583,6 +583,7 @@ td_campaigns_page_class_init (TdCampaignsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "campaigns.move-indicator", "(xi)", move_indicator_action);
   gtk_widget_class_install_action (widget_class, "campaigns.delete-indicator", "x", delete_indicator_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "campaigns.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "campaigns.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "campaigns.add-indicator", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

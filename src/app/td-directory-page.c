@@ -645,11 +645,38 @@ td_directory_page_class_init (TdDirectoryPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "directory.add-person", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Insert, 0, "directory.add-person", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "directory.delete-person", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "directory.edit-person", NULL);
+}
+
+/* In the unit tree, the keys act on units: Insert adds a unit under the
+ * one selected, F2 edits it, Delete deletes it. */
+static gboolean
+on_unit_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     TdDirectoryPage       *self)
+{
+  const char *action = NULL;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Insert || keyval == GDK_KEY_KP_Insert)
+    action = "directory.add-unit";
+  else if (keyval == GDK_KEY_F2)
+    action = "directory.edit-unit";
+  else if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete)
+    action = "directory.delete-unit";
+  if (action == NULL)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+  return TRUE;
 }
 
 static void
 td_directory_page_init (TdDirectoryPage *self)
 {
+  GtkEventController *keys;
   GtkListItemFactory *factory;
   struct {
     const char *title;
@@ -667,6 +694,10 @@ td_directory_page_init (TdDirectoryPage *self)
   GtkColumnViewColumn *name_column = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_unit_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->unit_view), keys);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_unit_setup), self);

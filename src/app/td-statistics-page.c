@@ -697,22 +697,50 @@ commit_cell (TdStatisticsPage *self,
   return TRUE;
 }
 
-static void
-on_cell_activate (GtkText          *cell,
-                  TdStatisticsPage *self)
+/* Focuses the next cell up (@step -1) or down (+1) the column of @cell
+ * that can be typed in. */
+static gboolean
+move_in_column (TdStatisticsPage *self,
+                GtkWidget        *cell,
+                int               step)
 {
   guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "td-row"));
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "td-column"));
 
+  for (gint64 r = (gint64) row + step; r >= 0 && r < self->shown->len; r += step)
+    if (is_editable_cell (cell_at (self, (guint) r, column)))
+      return gtk_widget_grab_focus (cell_at (self, (guint) r, column));
+  return FALSE;
+}
+
+static void
+on_cell_activate (GtkText          *cell,
+                  TdStatisticsPage *self)
+{
   if (!commit_cell (self, GTK_WIDGET (cell)))
     return;
   /* Enter goes down the column, to the next unit that can be typed in. */
-  for (guint r = row + 1; r < self->shown->len; r++)
-    if (is_editable_cell (cell_at (self, r, column)))
-      {
-        gtk_widget_grab_focus (cell_at (self, r, column));
-        break;
-      }
+  move_in_column (self, GTK_WIDGET (cell), 1);
+}
+
+/* The arrow keys up and down move along the column, as in a spreadsheet;
+ * the cell left is written when it loses the focus. */
+static gboolean
+on_cell_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     TdStatisticsPage      *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    return move_in_column (self, cell, -1) || TRUE;
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    return move_in_column (self, cell, 1) || TRUE;
+  return FALSE;
 }
 
 static void
@@ -788,6 +816,7 @@ new_cell (TdStatisticsPage *self,
   if (row->unit_id != 0 && !row->is_parent)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();
+      GtkEventController *keys = gtk_event_controller_key_new ();
       TdIndicator *indicator = g_ptr_array_index (self->indicators, j);
       /* Translators: the accessible name of a cell, «unit, indicator». */
       g_autofree char *name = g_strdup_printf (_("%s, %s"), row->name, indicator->name);
@@ -798,6 +827,8 @@ new_cell (TdStatisticsPage *self,
       gtk_text_set_input_purpose (GTK_TEXT (cell), GTK_INPUT_PURPOSE_DIGITS);
       gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       g_signal_connect (cell, "activate", G_CALLBACK (on_cell_activate), self);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_cell_key_pressed), self);
+      gtk_widget_add_controller (cell, keys);
       g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), self);
       g_signal_connect (focus, "leave", G_CALLBACK (on_cell_focus_leave), self);
       gtk_widget_add_controller (cell, focus);
