@@ -11,6 +11,7 @@
 #include "td-date.h"
 #include "td-decision-store.h"
 #include "td-format.h"
+#include "td-page-util.h"
 #include "td-paste.h"
 #include "td-table.h"
 #include "td-words.h"
@@ -424,44 +425,6 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (TD_AWARDS_PAGE (widget)->search_entry));
 }
 
-static GtkWindow *
-parent_window (TdAwardsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-toast (TdAwardsPage *self,
-       const char   *text,
-       gboolean      undoable)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    return;
-  toast = adw_toast_new (text);
-  if (undoable)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
-static void
-show_error (TdAwardsPage *self,
-            const char   *heading,
-            const char   *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static TdAwardRow *
 selected_line (TdAwardsPage *self)
 {
@@ -508,7 +471,7 @@ td_awards_page_edit_decision (TdAwardsPage *self,
   g_return_val_if_fail (TD_IS_AWARDS_PAGE (self), NULL);
   g_return_val_if_fail (self->database != NULL, NULL);
 
-  dialog = td_decision_dialog_new (parent_window (self), self->database, new_one ? 0 : self->decision_id);
+  dialog = td_decision_dialog_new (td_page_get_window (GTK_WIDGET (self)), self->database, new_one ? 0 : self->decision_id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_decision_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -523,7 +486,7 @@ td_awards_page_edit_line (TdAwardsPage *self,
   g_return_val_if_fail (TD_IS_AWARDS_PAGE (self), NULL);
   g_return_val_if_fail (self->decision_id > 0, NULL);
 
-  dialog = td_award_dialog_new (parent_window (self), self->database, self->decision_id, award_id);
+  dialog = td_award_dialog_new (td_page_get_window (GTK_WIDGET (self)), self->database, self->decision_id, award_id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_line_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -603,7 +566,7 @@ td_awards_page_delete_line (TdAwardsPage  *self,
   reload (self);
   /* Translators: a toast, «Deleted the line of Nguyễn Văn An». */
   text = g_strdup_printf (_("Deleted the line of %s"), award->display_name);
-  toast (self, text, TRUE);
+  td_page_toast (GTK_WIDGET (self), text, TRUE);
   return TRUE;
 }
 
@@ -635,7 +598,7 @@ on_issue_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "issue"))
     return;
   if (!td_awards_page_issue (self, gtk_editable_get_text (number), gtk_editable_get_text (date), &error))
-    show_error (self, _("The decision could not be issued"), error->message);
+    td_page_show_error (GTK_WIDGET (self), _("The decision could not be issued"), error->message);
 }
 
 static void
@@ -655,7 +618,7 @@ issue_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (date_entry), date ? date : "");
   gtk_box_append (GTK_BOX (box), number);
   gtk_box_append (GTK_BOX (box), date_entry);
-  dialog = adw_message_dialog_new (parent_window (self), _("Issue the Decision?"),
+  dialog = adw_message_dialog_new (td_page_get_window (GTK_WIDGET (self)), _("Issue the Decision?"),
                                    _("The number and the date of the signed decision. Its lines are then locked, and the names and positions of its recipients kept as they are today."));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "issue", _("_Issue"), NULL);
@@ -675,7 +638,7 @@ on_reopen_response (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
 
   if (g_str_equal (response, "reopen") && !td_awards_page_reopen (self, &error))
-    show_error (self, _("The decision could not be reopened"), error->message);
+    td_page_show_error (GTK_WIDGET (self), _("The decision could not be reopened"), error->message);
 }
 
 static void
@@ -684,7 +647,7 @@ reopen_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TdAwardsPage *self = TD_AWARDS_PAGE (widget);
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Reopen the Decision?"),
+  GtkWidget *dialog = adw_message_dialog_new (td_page_get_window (GTK_WIDGET (self)), _("Reopen the Decision?"),
                                               _("It becomes a draft again: its number is removed and its lines can be changed. The names and positions of its recipients will be taken again when it is issued."));
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "reopen", _("_Reopen"), NULL);
@@ -703,11 +666,11 @@ delete_decision_action (GtkWidget  *widget,
 
   if (!td_decision_store_delete (self->database, self->decision_id, &error))
     {
-      show_error (self, _("The decision could not be deleted"), error->message);
+      td_page_show_error (GTK_WIDGET (self), _("The decision could not be deleted"), error->message);
       return;
     }
   reload_keeping (self, 0);
-  toast (self, _("Deleted the draft decision"), TRUE);
+  td_page_toast (GTK_WIDGET (self), _("Deleted the draft decision"), TRUE);
 }
 
 static void
@@ -739,7 +702,7 @@ delete_line_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (row != NULL && !td_awards_page_delete_line (self, row->award_id, &error))
-    show_error (self, _("The line could not be deleted"), error->message);
+    td_page_show_error (GTK_WIDGET (self), _("The line could not be deleted"), error->message);
 }
 
 /* Swaps the line with its neighbour in the decision's own order. */
@@ -789,7 +752,7 @@ move_line_action (GtkWidget  *widget,
       break;
     }
   if (error != NULL)
-    show_error (self, _("The line could not be moved"), error->message);
+    td_page_show_error (GTK_WIDGET (self), _("The line could not be moved"), error->message);
   reload (self);
   td_awards_page_select_line (self, id);
 }
@@ -806,12 +769,12 @@ on_paste_confirm (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "add"))
     return;
   if (!td_awards_page_paste_text (self, text, TRUE, &added, &error))
-    show_error (self, _("The rows could not be pasted"), error->message);
+    td_page_show_error (GTK_WIDGET (self), _("The rows could not be pasted"), error->message);
   else
     {
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u line", "Added %u lines", added), added);
 
-      toast (self, message, TRUE);
+      td_page_toast (GTK_WIDGET (self), message, TRUE);
     }
 }
 
@@ -829,7 +792,7 @@ paste_interactively (TdAwardsPage *self,
 
   if (rows == NULL)
     {
-      show_error (self, _("The rows could not be pasted"), error->message);
+      td_page_show_error (GTK_WIDGET (self), _("The rows could not be pasted"), error->message);
       return;
     }
   for (guint i = 0; i < rows->len; i++)
@@ -843,12 +806,12 @@ paste_interactively (TdAwardsPage *self,
     }
   if (errors->len > 0)
     {
-      show_error (self, _("Nothing was pasted: some rows cannot be matched"), errors->str);
+      td_page_show_error (GTK_WIDGET (self), _("Nothing was pasted: some rows cannot be matched"), errors->str);
       return;
     }
   if (missing->len > 0)
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Add New Names to the Directory?"), NULL);
+      GtkWidget *dialog = adw_message_dialog_new (td_page_get_window (GTK_WIDGET (self)), _("Add New Names to the Directory?"), NULL);
 
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                       _("These names are not in the directory yet:\n%s\nThey will be added with the lines, in one step that can be undone."),
@@ -861,12 +824,12 @@ paste_interactively (TdAwardsPage *self,
       return;
     }
   if (!td_awards_page_paste_text (self, text, FALSE, &added, &error))
-    show_error (self, _("The rows could not be pasted"), error->message);
+    td_page_show_error (GTK_WIDGET (self), _("The rows could not be pasted"), error->message);
   else
     {
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u line", "Added %u lines", added), added);
 
-      toast (self, message, TRUE);
+      td_page_toast (GTK_WIDGET (self), message, TRUE);
     }
 }
 
@@ -882,7 +845,7 @@ on_clipboard_text (GObject      *source,
   if (text == NULL || self->database == NULL)
     {
       if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, _("The clipboard holds no text to paste"), FALSE);
+        td_page_toast (GTK_WIDGET (self), _("The clipboard holds no text to paste"), FALSE);
       return;
     }
   paste_interactively (self, text);

@@ -10,6 +10,7 @@
 #include "td-error.h"
 #include "td-foreign-strings.h"
 #include "td-format.h"
+#include "td-page-util.h"
 #include "td-preferences-util.h"
 
 struct _TdCampaignDialog
@@ -169,55 +170,6 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-on_day_selected (GtkCalendar *calendar,
-                 AdwEntryRow *row)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (date, "%d/%m/%Y");
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
-}
-
-/* The calendar opens on the date typed, if it is one. */
-static void
-on_calendar_shown (GtkPopover  *popover,
-                   AdwEntryRow *row)
-{
-  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
-  g_autofree char *iso = NULL;
-  GDate date;
-
-  if (td_date_parse_display (gtk_editable_get_text (GTK_EDITABLE (row)), &iso) &&
-      td_date_parse_iso (iso, &date))
-    {
-      g_autoptr(GDateTime) shown = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                                          g_date_get_day (&date), 0, 0, 0);
-
-      gtk_calendar_select_day (calendar, shown);
-    }
-}
-
-/* Dates are typed dd/mm/yyyy, or picked. */
-static void
-add_calendar (AdwEntryRow *row)
-{
-  GtkWidget *calendar = gtk_calendar_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Pick the date in a calendar"));
-  adw_entry_row_add_suffix (row, button);
-  g_signal_connect (calendar, "day-selected", G_CALLBACK (on_day_selected), row);
-  g_signal_connect (popover, "show", G_CALLBACK (on_calendar_shown), row);
-}
-
-static void
 td_campaign_dialog_dispose (GObject *object)
 {
   TdCampaignDialog *self = TD_CAMPAIGN_DIALOG (object);
@@ -272,9 +224,9 @@ td_campaign_dialog_init (TdCampaignDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_calendar (self->launch_date_row);
-  add_calendar (self->start_date_row);
-  add_calendar (self->end_date_row);
+  td_date_row_add_calendar (self->launch_date_row);
+  td_date_row_add_calendar (self->start_date_row);
+  td_date_row_add_calendar (self->end_date_row);
 }
 
 TdCampaignDialog *

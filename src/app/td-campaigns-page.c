@@ -11,6 +11,7 @@
 #include "td-decision-store.h"
 #include "td-error.h"
 #include "td-format.h"
+#include "td-page-util.h"
 #include "td-preferences-util.h"
 
 struct _TdCampaignsPage
@@ -239,42 +240,14 @@ reload_keeping (TdCampaignsPage *self,
   gtk_list_box_select_row (self->campaign_list, gtk_list_box_get_row_at_index (self->campaign_list, selected));
 }
 
-static GtkWindow *
-parent_window (TdCampaignsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 toast (TdCampaignsPage *self,
        const char      *text)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    return;
   /* The newest deletion is the one Undo takes back: an older toast goes. */
   if (self->last_toast != NULL)
     adw_toast_dismiss (self->last_toast);
-  toast = adw_toast_new (text);
-  g_set_weak_pointer (&self->last_toast, toast);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
-static void
-show_error (TdCampaignsPage *self,
-            const char      *heading,
-            const char      *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_set_weak_pointer (&self->last_toast, td_page_toast (GTK_WIDGET (self), text, TRUE));
 }
 
 static TdIndicator *
@@ -327,7 +300,7 @@ on_delete_response (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
 
   if (g_str_equal (response, "delete") && !td_campaigns_page_delete_campaign (self, TRUE, &error))
-    show_error (self, _("The campaign could not be deleted"), error->message);
+    td_page_show_error (GTK_WIDGET (self), _("The campaign could not be deleted"), error->message);
 }
 
 /* Statistics are typed by hand: losing them needs the user's word.
@@ -348,10 +321,10 @@ delete_action (GtkWidget  *widget,
   if (!g_error_matches (error, TD_FIELD_ERROR, TD_FIELD_ERROR_IN_USE) ||
       decisions == NULL || decisions->len > 0)
     {
-      show_error (self, _("The campaign could not be deleted"), error->message);
+      td_page_show_error (GTK_WIDGET (self), _("The campaign could not be deleted"), error->message);
       return;
     }
-  dialog = adw_message_dialog_new (parent_window (self), _("Delete the Campaign and Its Statistics?"),
+  dialog = adw_message_dialog_new (td_page_get_window (GTK_WIDGET (self)), _("Delete the Campaign and Its Statistics?"),
                                    error->message);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "delete", _("_Delete All"), NULL);
@@ -396,7 +369,7 @@ on_indicator_response (AdwMessageDialog *dialog,
               : td_campaigns_page_add_indicator (self, gtk_editable_get_text (name),
                                                  gtk_editable_get_text (measure), &error);
   if (!ok)
-    show_error (self, _("The indicator could not be saved"), error->message);
+    td_page_show_error (GTK_WIDGET (self), _("The indicator could not be saved"), error->message);
 }
 
 /* The name and the measure of an indicator (@indicator_id 0: a new one),
@@ -437,7 +410,7 @@ edit_indicator (TdCampaignsPage *self,
   gtk_list_box_append (GTK_LIST_BOX (list), name);
   gtk_list_box_append (GTK_LIST_BOX (list), measure);
 
-  dialog = adw_message_dialog_new (parent_window (self),
+  dialog = adw_message_dialog_new (td_page_get_window (GTK_WIDGET (self)),
                                    indicator ? _("Indicator") : _("New Indicator"),
                                    _("An indicator is what the units count each year, such as the propaganda sessions held or the people who attended them."));
   gtk_widget_insert_action_group (dialog, "indicator", G_ACTION_GROUP (group));
@@ -496,7 +469,7 @@ move_indicator_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(xi)", &id, &delta);
   if (!td_campaigns_page_move_indicator (self, id, delta, &error))
-    show_error (self, _("The indicator could not be moved"), error->message);
+    td_page_show_error (GTK_WIDGET (self), _("The indicator could not be moved"), error->message);
 }
 
 static void
@@ -508,7 +481,7 @@ on_delete_indicator_response (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
 
   if (g_str_equal (response, "delete") && !td_campaigns_page_delete_indicator (self, id, TRUE, &error))
-    show_error (self, _("The indicator could not be removed"), error->message);
+    td_page_show_error (GTK_WIDGET (self), _("The indicator could not be removed"), error->message);
 }
 
 /* Refused when statistics were typed for it, unless the user confirms. */
@@ -526,10 +499,10 @@ delete_indicator_action (GtkWidget  *widget,
     return;
   if (!g_error_matches (error, TD_FIELD_ERROR, TD_FIELD_ERROR_IN_USE))
     {
-      show_error (self, _("The indicator could not be removed"), error->message);
+      td_page_show_error (GTK_WIDGET (self), _("The indicator could not be removed"), error->message);
       return;
     }
-  dialog = adw_message_dialog_new (parent_window (self), _("Remove the Indicator and Its Statistics?"),
+  dialog = adw_message_dialog_new (td_page_get_window (GTK_WIDGET (self)), _("Remove the Indicator and Its Statistics?"),
                                    error->message);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "delete", _("_Remove All"), NULL);
@@ -667,7 +640,7 @@ td_campaigns_page_edit_campaign (TdCampaignsPage *self,
 
   if (self->database == NULL || (!new && self->campaign_id == 0))
     return NULL;
-  dialog = td_campaign_dialog_new (parent_window (self), self->database, new ? 0 : self->campaign_id);
+  dialog = td_campaign_dialog_new (td_page_get_window (GTK_WIDGET (self)), self->database, new ? 0 : self->campaign_id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_campaign_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

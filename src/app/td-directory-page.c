@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "td-directory-page.h"
+#include "td-page-util.h"
 #include "td-person-dialog.h"
 #include "td-person-model.h"
 #include "td-person-store.h"
@@ -370,44 +371,6 @@ update_actions (TdDirectoryPage *self)
   gtk_widget_action_set_enabled (widget, "directory.unarchive-unit", unit != NULL && unit->archived);
 }
 
-static GtkWindow *
-parent_window (TdDirectoryPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-toast (TdDirectoryPage *self,
-       const char      *text,
-       gboolean         undoable)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    return;
-  toast = adw_toast_new (text);
-  if (undoable)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
-static void
-show_error (TdDirectoryPage *self,
-            const char      *heading,
-            const char      *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 on_search_changed (TdDirectoryPage *self)
 {
@@ -469,7 +432,7 @@ person_action (GtkWidget  *widget,
       g_autoptr(GError) error = NULL;
 
       if (!td_directory_page_delete_person (self, person->id, &error))
-        show_error (self, _("The person could not be deleted"), error->message);
+        td_page_show_error (GTK_WIDGET (self), _("The person could not be deleted"), error->message);
     }
 }
 
@@ -483,7 +446,7 @@ on_delete_unit_response (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "archive") == 0 &&
       !td_directory_page_set_archived (self, unit_id, TRUE, &error))
-    show_error (self, _("The unit could not be archived"), error->message);
+    td_page_show_error (GTK_WIDGET (self), _("The unit could not be archived"), error->message);
 }
 
 static void
@@ -507,13 +470,13 @@ unit_action (GtkWidget  *widget,
            g_str_equal (action_name, "directory.unarchive-unit"))
     {
       if (!td_directory_page_set_archived (self, unit->id, g_str_equal (action_name, "directory.archive-unit"), &error))
-        show_error (self, _("The unit could not be changed"), error->message);
+        td_page_show_error (GTK_WIDGET (self), _("The unit could not be changed"), error->message);
     }
   else if (!td_directory_page_delete_unit (self, unit->id, &error))
     {
       /* Refused while referred to: archiving keeps the records. */
       g_autofree char *heading = g_strdup_printf (_("“%s” cannot be deleted"), unit->name);
-      GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, error->message);
+      GtkWidget *dialog = adw_message_dialog_new (td_page_get_window (GTK_WIDGET (self)), heading, error->message);
 
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
@@ -856,7 +819,7 @@ td_directory_page_edit_person (TdDirectoryPage *self,
   g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), NULL);
   g_return_val_if_fail (self->database != NULL, NULL);
 
-  dialog = td_person_dialog_new (parent_window (self), self->database, person_id,
+  dialog = td_person_dialog_new (td_page_get_window (GTK_WIDGET (self)), self->database, person_id,
                                  td_directory_page_get_selected_unit (self));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_person_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -874,7 +837,7 @@ td_directory_page_edit_unit (TdDirectoryPage *self,
   g_return_val_if_fail (TD_IS_DIRECTORY_PAGE (self), NULL);
   g_return_val_if_fail (self->database != NULL, NULL);
 
-  dialog = td_unit_dialog_new (parent_window (self), self->database, unit_id, parent_id);
+  dialog = td_unit_dialog_new (td_page_get_window (GTK_WIDGET (self)), self->database, unit_id, parent_id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_unit_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -896,7 +859,7 @@ td_directory_page_delete_person (TdDirectoryPage  *self,
   reload_people (self);
   /* Translators: a toast, «Deleted Nguyễn Văn An». */
   text = g_strdup_printf (_("Deleted %s"), person->full_name);
-  toast (self, text, TRUE);
+  td_page_toast (GTK_WIDGET (self), text, TRUE);
   return TRUE;
 }
 
@@ -917,7 +880,7 @@ td_directory_page_delete_unit (TdDirectoryPage  *self,
     return FALSE;
   reload_units (self);
   text = g_strdup_printf (_("Deleted %s"), unit->name);
-  toast (self, text, TRUE);
+  td_page_toast (GTK_WIDGET (self), text, TRUE);
   return TRUE;
 }
 
@@ -942,6 +905,6 @@ td_directory_page_set_archived (TdDirectoryPage  *self,
   td_directory_page_select_unit (self, unit_id);
   /* Translators: toasts, «Archived Xã Hoành Mô». */
   text = g_strdup_printf (archived ? _("Archived %s") : _("Restored %s from the archive"), unit->name);
-  toast (self, text, TRUE);
+  td_page_toast (GTK_WIDGET (self), text, TRUE);
   return TRUE;
 }
