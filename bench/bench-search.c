@@ -25,55 +25,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bench-names.h"
 #include "td-database-private.h"
 #include "td-person-store.h"
 #include "td-search.h"
 #include "td-text.h"
 
-/* Vietnamese family names, roughly by how common they are (Nguyễn is
- * about 38%). */
-static const struct { const char *name; int weight; } families[] = {
-  { "Nguyễn", 380 }, { "Trần", 110 }, { "Lê", 95 }, { "Phạm", 70 }, { "Hoàng", 50 },
-  { "Huỳnh", 50 }, { "Phan", 45 }, { "Vũ", 39 }, { "Võ", 39 }, { "Đặng", 21 },
-  { "Bùi", 20 }, { "Đỗ", 14 }, { "Hồ", 13 }, { "Ngô", 13 }, { "Dương", 10 },
-  { "Lý", 5 }, { "Đinh", 5 }, { "Trịnh", 5 }, { "Mai", 4 }, { "Tô", 4 },
-  { "Hà", 4 }, { "Lương", 4 }, { "Chu", 3 }, { "Triệu", 3 }, { "Nông", 3 },
-  { "Lục", 2 },
-};
-static const char *const middles_male[] = {
-  "Văn", "Văn", "Văn", "Hữu", "Đức", "Minh", "Quang", "Thanh", "Công", "Đình", "Xuân", "Ngọc", "Huy", "Mạnh",
-};
-static const char *const middles_female[] = {
-  "Thị", "Thị", "Thị", "Thu", "Thanh", "Ngọc", "Hồng", "Kim", "Minh", "Phương", "Thúy",
-};
-static const char *const givens_male[] = {
-  "An", "Anh", "Bình", "Cường", "Dũng", "Đạt", "Đức", "Giang", "Hải", "Hậu", "Hiếu", "Hòa", "Hùng",
-  "Huy", "Khánh", "Long", "Nam", "Phong", "Phúc", "Quân", "Quý", "Sơn", "Tâm", "Thắng", "Thành",
-  "Tiến", "Trung", "Tuấn", "Tùng", "Việt", "Vinh", "Hưng", "Lâm", "Nghĩa", "Toàn", "Sáng",
-};
-static const char *const givens_female[] = {
-  "Anh", "Duyên", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga",
-  "Ngọc", "Nhung", "Phương", "Thảo", "Thủy", "Trang", "Vân", "Yến", "Huyền", "Loan", "Tuyết",
-};
-static const char *const positions[] = {
-  "Đồn trưởng", "Chính trị viên", "Phó Đồn trưởng", "Đội trưởng Đội vận động quần chúng",
-  "Trưởng thôn", "Chủ tịch UBND xã", "Phó Chủ tịch UBND xã", "Cán bộ tư pháp", "Giáo viên",
-  "Kế toán", "Chuyên viên", "Trưởng phòng", "Phó Giám đốc Sở", "Công chức Văn hóa - Xã hội",
-  "Bí thư Chi bộ", "Trưởng ban Công tác Mặt trận", "Hiệu trưởng", "Nhân viên", NULL, NULL,
-};
-static const char *const ranks[] = {
-  "Thiếu úy", "Trung úy", "Thượng úy", "Đại úy", "Thiếu tá", "Trung tá", "Thượng tá", "Đại tá",
-};
-static const char *const unit_kinds[] = {
-  "Đồn Biên phòng", "Xã", "Phường", "Thị trấn", "Trường Tiểu học", "Trường THCS", "Phòng",
-  "Công an xã", "Ban Chỉ huy Quân sự xã", "Hội Nông dân xã",
-};
-static const char *const places[] = {
-  "Hoành Mô", "Bắc Phong Sinh", "Pò Hèn", "Ka Long", "Móng Cái", "Đồng Văn", "Húc Động",
-  "Quảng Đức", "Quảng Sơn", "Cái Chiên", "Trà Cổ", "Hải Sơn", "Bắc Sơn", "Quảng Hà", "Đầm Hà",
-  "Tiên Yên", "Ba Chẽ", "Vân Đồn", "Cô Tô", "Hạ Long", "Cẩm Phả", "Uông Bí", "Đông Triều",
-  "Quảng Yên", "Hải Hà", "Bình Liêu", "Đồng Tâm", "Lục Hồn", "Vô Ngại", "Tình Húc",
-};
 static const char *const achievements[] = {
   "Đã có thành tích xuất sắc trong phong trào thi đua \"Toàn dân tham gia bảo vệ chủ quyền lãnh thổ, "
   "an ninh biên giới quốc gia\"",
@@ -108,53 +65,6 @@ seconds_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
-static const char *
-pick (GRand              *rand,
-      const char * const *list,
-      guint               n)
-{
-  return list[g_rand_int_range (rand, 0, (gint32) n)];
-}
-
-#define PICK(rand, list) pick ((rand), (list), G_N_ELEMENTS (list))
-
-static const char *
-pick_family (GRand *rand)
-{
-  int total = 0;
-  int r;
-
-  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
-    total += families[i].weight;
-  r = g_rand_int_range (rand, 0, total);
-  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
-    {
-      if (r < families[i].weight)
-        return families[i].name;
-      r -= families[i].weight;
-    }
-  return families[0].name;
-}
-
-static void
-check (sqlite3 *handle,
-       int      rc)
-{
-  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      fprintf (stderr, "SQLite: %s\n", sqlite3_errmsg (handle));
-      exit (1);
-    }
-}
-
-static void
-step (sqlite3      *handle,
-      sqlite3_stmt *stmt)
-{
-  check (handle, sqlite3_step (stmt));
-  sqlite3_reset (stmt);
-}
-
 /* The records, as an outside tool writes them: one transaction, prepared
  * statements, no function or trigger of ours. */
 static void
@@ -168,25 +78,25 @@ fill (const char *path,
   sqlite3_stmt *unit = NULL, *person = NULL, *campaign = NULL, *decision = NULL, *award = NULL;
   int n_forms;
 
-  check (handle, sqlite3_open (path, &handle));
-  check (handle, sqlite3_exec (handle, "BEGIN", NULL, NULL, NULL));
-  check (handle, sqlite3_prepare_v2 (handle, "INSERT INTO units (id, parent_id, name, short_name, kind) "
+  bench_check (handle, sqlite3_open (path, &handle));
+  bench_check (handle, sqlite3_exec (handle, "BEGIN", NULL, NULL, NULL));
+  bench_check (handle, sqlite3_prepare_v2 (handle, "INSERT INTO units (id, parent_id, name, short_name, kind) "
                                      "VALUES (?1, ?2, ?3, ?4, 'commune')", -1, &unit, NULL));
-  check (handle, sqlite3_prepare_v2 (handle, "INSERT INTO people (id, full_name, gender, position, rank, unit_id) "
+  bench_check (handle, sqlite3_prepare_v2 (handle, "INSERT INTO people (id, full_name, gender, position, rank, unit_id) "
                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &person, NULL));
-  check (handle, sqlite3_prepare_v2 (handle, "INSERT INTO campaigns (id, title, short_title, launch_number, launch_date) "
+  bench_check (handle, sqlite3_prepare_v2 (handle, "INSERT INTO campaigns (id, title, short_title, launch_number, launch_date) "
                                      "VALUES (?1, ?2, ?3, ?4, '2017-11-13')", -1, &campaign, NULL));
-  check (handle, sqlite3_prepare_v2 (handle, "INSERT INTO decisions (id, number, date, issuer, campaign_id, year, title) "
+  bench_check (handle, sqlite3_prepare_v2 (handle, "INSERT INTO decisions (id, number, date, issuer, campaign_id, year, title) "
                                      "VALUES (?1, ?2, ?3, 'Chủ tịch UBND tỉnh Quảng Ninh', ?4, ?5, ?6)",
                                      -1, &decision, NULL));
-  check (handle, sqlite3_prepare_v2 (handle, "INSERT INTO awards (id, decision_id, form_id, unit_id, person_id, "
+  bench_check (handle, sqlite3_prepare_v2 (handle, "INSERT INTO awards (id, decision_id, form_id, unit_id, person_id, "
                                      "achievement, amount) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)", -1, &award, NULL));
 
   for (int i = 1; i <= n_units; i++)
     {
-      const char *place = PICK (rand, places);
+      const char *place = bench_place (rand);
       g_autofree char *number = i > 60 ? g_strdup_printf (" %d", i) : g_strdup ("");
-      g_autofree char *name = g_strdup_printf ("%s %s%s", PICK (rand, unit_kinds), place, number);
+      g_autofree char *name = g_strdup_printf ("%s %s%s", bench_unit_kind (rand), place, number);
       g_autofree char *short_name = g_strdup_printf ("%s%s", place, number);
 
       sqlite3_bind_int (unit, 1, i);
@@ -196,17 +106,15 @@ fill (const char *path,
         sqlite3_bind_null (unit, 2);
       sqlite3_bind_text (unit, 3, name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (unit, 4, short_name, -1, SQLITE_TRANSIENT);
-      step (handle, unit);
+      bench_step (handle, unit);
     }
 
   for (int i = 1; i <= n_people; i++)
     {
       gboolean female = g_rand_boolean (rand);
       gboolean armed = g_rand_int_range (rand, 0, 4) == 0;
-      const char *position = PICK (rand, positions);
-      g_autofree char *name = g_strdup_printf ("%s %s %s", pick_family (rand),
-                                               female ? PICK (rand, middles_female) : PICK (rand, middles_male),
-                                               female ? PICK (rand, givens_female) : PICK (rand, givens_male));
+      const char *position = bench_position (rand);
+      g_autofree char *name = bench_person_name (rand, female);
 
       sqlite3_bind_int (person, 1, i);
       sqlite3_bind_text (person, 2, name, -1, SQLITE_TRANSIENT);
@@ -216,11 +124,11 @@ fill (const char *path,
       else
         sqlite3_bind_null (person, 4);
       if (armed)
-        sqlite3_bind_text (person, 5, PICK (rand, ranks), -1, SQLITE_STATIC);
+        sqlite3_bind_text (person, 5, bench_rank (rand), -1, SQLITE_STATIC);
       else
         sqlite3_bind_null (person, 5);
       sqlite3_bind_int (person, 6, g_rand_int_range (rand, 1, n_units + 1));
-      step (handle, person);
+      bench_step (handle, person);
     }
 
   for (int i = 1; i <= n_campaigns; i++)
@@ -233,7 +141,7 @@ fill (const char *path,
       sqlite3_bind_text (campaign, 2, title, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (campaign, 3, "Bảo vệ chủ quyền biên giới", -1, SQLITE_STATIC);
       sqlite3_bind_text (campaign, 4, number, -1, SQLITE_TRANSIENT);
-      step (handle, campaign);
+      bench_step (handle, campaign);
     }
 
   for (int i = 1; i <= n_decisions; i++)
@@ -250,21 +158,21 @@ fill (const char *path,
       sqlite3_bind_int (decision, 4, 1 + i % n_campaigns);
       sqlite3_bind_int (decision, 5, year);
       sqlite3_bind_text (decision, 6, title, -1, SQLITE_TRANSIENT);
-      step (handle, decision);
+      bench_step (handle, decision);
     }
 
   {
     sqlite3_stmt *count = NULL;
 
-    check (handle, sqlite3_prepare_v2 (handle, "SELECT max(id) FROM award_forms", -1, &count, NULL));
-    check (handle, sqlite3_step (count));
+    bench_check (handle, sqlite3_prepare_v2 (handle, "SELECT max(id) FROM award_forms", -1, &count, NULL));
+    bench_check (handle, sqlite3_step (count));
     n_forms = sqlite3_column_int (count, 0);
     sqlite3_finalize (count);
   }
 
   for (int i = 1; i <= n_awards; i++)
     {
-      g_autofree char *achievement = g_strdup_printf ("%s năm %d", PICK (rand, achievements),
+      g_autofree char *achievement = g_strdup_printf ("%s năm %d", achievements[g_rand_int_range (rand, 0, G_N_ELEMENTS (achievements))],
                                                       2015 + i % 11);
       gboolean collective = g_rand_int_range (rand, 0, 7) == 0;
 
@@ -282,7 +190,7 @@ fill (const char *path,
           sqlite3_bind_int (award, 5, g_rand_int_range (rand, 1, n_people + 1));
         }
       sqlite3_bind_text (award, 6, achievement, -1, SQLITE_TRANSIENT);
-      step (handle, award);
+      bench_step (handle, award);
     }
 
   sqlite3_finalize (unit);
@@ -290,7 +198,7 @@ fill (const char *path,
   sqlite3_finalize (campaign);
   sqlite3_finalize (decision);
   sqlite3_finalize (award);
-  check (handle, sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL));
+  bench_check (handle, sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL));
   sqlite3_close (handle);
 }
 
@@ -300,8 +208,8 @@ outside_exec (const char *path,
 {
   sqlite3 *handle = NULL;
 
-  check (handle, sqlite3_open (path, &handle));
-  check (handle, sqlite3_exec (handle, sql, NULL, NULL, NULL));
+  bench_check (handle, sqlite3_open (path, &handle));
+  bench_check (handle, sqlite3_exec (handle, sql, NULL, NULL, NULL));
   sqlite3_close (handle);
 }
 
@@ -343,7 +251,7 @@ query_int (TdDatabase *db,
   sqlite3_stmt *stmt = NULL;
   gint64 value = 0;
 
-  check (td_database_get_handle (db), sqlite3_prepare_v2 (td_database_get_handle (db), sql, -1, &stmt, NULL));
+  bench_check (td_database_get_handle (db), sqlite3_prepare_v2 (td_database_get_handle (db), sql, -1, &stmt, NULL));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
