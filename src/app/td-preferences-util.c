@@ -2,8 +2,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "td-date.h"
@@ -35,15 +33,14 @@ td_preferences_strip_text (const char *text)
 }
 
 /* Typed dates: «1/7/2025» or «01/07/2025» as offices write them («.» and
- * «-» also do), or ISO. */
+ * «-» also do, td_date_parse_display), from 1945 to 2200, or ISO. */
 gboolean
 td_preferences_parse_date (const char  *text,
                            char       **iso,
                            GError     **error)
 {
   g_autofree char *trimmed = td_preferences_strip_text (text);
-  g_auto(GStrv) parts = NULL;
-  guint64 day, month, year;
+  g_autofree char *parsed = NULL;
 
   g_return_val_if_fail (iso != NULL, FALSE);
 
@@ -58,19 +55,15 @@ td_preferences_parse_date (const char  *text,
       *iso = g_steal_pointer (&trimmed);
       return TRUE;
     }
-
-  parts = g_strsplit_set (trimmed, "/.-", -1);
-  if (g_strv_length (parts) == 3 &&
-      strlen (parts[0]) >= 1 && strlen (parts[0]) <= 2 &&
-      strlen (parts[1]) >= 1 && strlen (parts[1]) <= 2 &&
-      strlen (parts[2]) == 4 &&
-      g_ascii_string_to_unsigned (parts[0], 10, 1, 31, &day, NULL) &&
-      g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &month, NULL) &&
-      g_ascii_string_to_unsigned (parts[2], 10, 1945, 2200, &year, NULL) &&
-      g_date_valid_dmy (day, month, year))
+  if (td_date_parse_display (trimmed, &parsed))
     {
-      *iso = g_strdup_printf ("%04u-%02u-%02u", (guint) year, (guint) month, (guint) day);
-      return TRUE;
+      guint64 year = g_ascii_strtoull (parsed, NULL, 10);
+
+      if (year >= 1945 && year <= 2200)
+        {
+          *iso = g_steal_pointer (&parsed);
+          return TRUE;
+        }
     }
 
   td_set_field_error (error, TD_FIELD_ERROR_FORMAT, "effective_from",
