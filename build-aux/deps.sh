@@ -3,10 +3,10 @@
 
 BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext
   libglib2.0-dev libglib2.0-bin libsqlite3-dev libicu-dev
-  libgtk-4-dev libadwaita-1-dev libxlsxwriter-dev zlib1g-dev
+  libgtk-4-dev libadwaita-1-dev libxlsxwriter-dev zlib1g-dev libzip-dev libxml2-dev libfreexl-dev
   desktop-file-utils appstream"
 TEST_PACKAGES="xvfb xauth dbus python3 python3-openpyxl sqlite3 locales fonts-cantarell librsvg2-common
-  libreoffice-calc-nogui poppler-utils fonts-liberation"
+  libreoffice-calc-nogui poppler-utils fonts-liberation clang"
 
 td_install_packages () {
   missing=""

@@ -307,6 +307,8 @@ test_check_and_backup (void)
   g_auto(Run) backup = { 0 };
   g_auto(Run) check_copy = { 0 };
   g_auto(Run) usage = { 0 };
+  g_auto(Run) automatic = { 0 };
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "thidua", "backups", NULL);
 
   run_cli (&check, "--db", path, "check", NULL);
   g_assert_cmpint (check.status, ==, 0);
@@ -314,8 +316,15 @@ test_check_and_backup (void)
   g_assert_cmpint (backup.status, ==, 0);
   run_cli (&check_copy, "--db", out, "check", NULL);
   g_assert_cmpint (check_copy.status, ==, 0);
-  run_cli (&usage, "--db", path, "backup", NULL);
+  run_cli (&usage, "--db", path, "backup", out, "second.db", NULL);
   g_assert_cmpint (usage.status, ==, 2);
+
+  /* Without a name: among the automatic backups, its path printed. */
+  run_cli (&automatic, "--db", path, "backup", NULL);
+  g_assert_cmpint (automatic.status, ==, 0);
+  g_assert_true (g_str_has_prefix (automatic.out, folder));
+  g_strstrip (automatic.out);
+  g_assert_true (g_file_test (automatic.out, G_FILE_TEST_IS_REGULAR));
 }
 
 static void

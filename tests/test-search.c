@@ -506,7 +506,7 @@ test_migration (void)
   outside_exec (path, "DROP TABLE search_index; PRAGMA user_version = 1;");
 
   db = open_path (path);
-  g_assert_cmpint (td_database_get_schema_version (db), ==, 2);
+  g_assert_cmpint (td_database_get_schema_version (db), ==, TD_SCHEMA_VERSION);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM search_index"), ==,
                    query_int (db, "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM units) + "
                                   "(SELECT count(*) FROM campaigns) + (SELECT count(*) FROM decisions) + "

@@ -10,6 +10,8 @@
 #include "td-campaigns-page.h"
 #include "td-directory-page.h"
 #include "td-foreign-strings.h"
+#include "td-import-file.h"
+#include "td-import-window.h"
 #include "td-preferences-window.h"
 #include "td-search-window.h"
 #include "td-decision-store.h"
@@ -161,6 +163,7 @@ update_undo_actions (TdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->database != NULL && td_database_can_redo (self->database));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->database != NULL);
 }
 
 static void
@@ -808,6 +811,70 @@ cancel_export_action (GtkWidget  *widget,
     g_cancellable_cancel (self->export_cancellable);
 }
 
+static void
+on_imported (TdWindow *self,
+             guint     added,
+             guint     updated)
+{
+  guint n = added + updated;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  td_window_reload (self);
+  if (n == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Nothing was imported")));
+      return;
+    }
+  /* Translators: a toast after an import; the whole import is undone at once. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u record", "Imported %u records", n), n);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* win.import(''): asks for the file; with a path, the import assistant on
+ * it, for the kind of records of the page shown. */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  const char *page = td_window_get_visible_page (self);
+  TdImportKind kind = TD_IMPORT_PEOPLE;
+  gint64 decision_id = 0, campaign_id = 0;
+  int year = td_statistics_page_get_year (self->statistics_page);
+  TdImportWindow *assistant;
+
+  if (self->database == NULL)
+    return;
+  if (*path == '\0')
+    {
+      td_import_choose_file (GTK_WINDOW (self), widget, "win.import");
+      return;
+    }
+  /* An empty file has no units yet: they come first. */
+  if (g_str_equal (page, "welcome"))
+    kind = TD_IMPORT_UNITS;
+  else if (g_str_equal (page, "awards"))
+    {
+      kind = TD_IMPORT_AWARDS;
+      decision_id = td_awards_page_get_decision_id (self->awards_page);
+    }
+  else if (g_str_equal (page, "statistics") || g_str_equal (page, "campaigns"))
+    {
+      kind = TD_IMPORT_STATS;
+      campaign_id = g_str_equal (page, "campaigns") ? td_campaigns_page_get_campaign_id (self->campaigns_page)
+                                                    : td_statistics_page_get_campaign_id (self->statistics_page);
+    }
+  assistant = td_import_window_new (GTK_WINDOW (self), self->database, path, kind, decision_id, campaign_id, year);
+  g_signal_connect_object (assistant, "imported", G_CALLBACK (on_imported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
 /* No GtkFileLauncher before GTK 4.10: the default application by URI. */
 static void
 open_external_action (GtkWidget  *widget,
@@ -906,12 +973,15 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-summary", "s", export_summary_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "win.open-external", "s", open_external_action);
+  gtk_widget_class_install_action (widget_class, "win.import", "s", import_action);
 }
 
 static void
 td_window_init (TdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  td_import_add_drop_target (GTK_WIDGET (self), "win.import");
 
   /* Both titles are swapped in and out of the header bar: keep them. */
   self->switcher_title = g_object_ref (ADW_VIEW_SWITCHER_TITLE (adw_header_bar_get_title_widget (self->header_bar)));
@@ -923,6 +993,10 @@ td_window_new (TdApplication *application)
 {
   TdWindow *self = g_object_new (TD_TYPE_WINDOW, "application", application, NULL);
   GSettings *settings = get_settings (self);
+  static const char *import_accels[] = { "<Control>i", NULL };
+
+  if (application != NULL)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.import('')", import_accels);
 
   if (settings != NULL)
     {

@@ -26,15 +26,18 @@ static const Command commands[] = {
   { "list", td_cli_list },
   { "words", td_cli_words },
   { "export", td_cli_export },
+  { "import", td_cli_import },
 };
 
 /* The command being run («list»), for «See thidua-cli list --help.». */
 static const char *command_name;
 
 TdDatabase *
-td_cli_open (const TdCliGlobals  *globals,
-             GError             **error)
+td_cli_open (const TdCliGlobals   *globals,
+             TdDatabaseOpenFlags   flags,
+             GError              **error)
 {
+  TdDatabase *db;
   GStatBuf st;
 
   /* The first run, before any database was made: say how to make one
@@ -45,7 +48,14 @@ td_cli_open (const TdCliGlobals  *globals,
                    _("There is no database yet. Create it with “thidua-cli init”, or give one with --db FILE."));
       return NULL;
     }
-  return td_database_open (globals->db_path, TD_DATABASE_OPEN_DEFAULT, error);
+  db = td_database_open (globals->db_path, flags, error);
+  if (db != NULL && td_database_get_network (db))
+    {
+      fprintf (stderr, "thidua-cli: ");
+      fprintf (stderr, _("The database is in a network folder: two people writing to it at once may damage it. Keep it on this computer's disk."));
+      fprintf (stderr, "\n");
+    }
+  return db;
 }
 
 gboolean
@@ -108,13 +118,15 @@ print_help (FILE *out)
   fprintf (out, "%s\n", _("Commands:"));
   fprintf (out, "  init [--sample]        %s\n", _("create the database file; --sample fills it with the sample campaign"));
   fprintf (out, "  check                  %s\n", _("check the file's integrity and references"));
-  fprintf (out, "  backup OUT.db          %s\n", _("write a backup copy of the open database"));
+  fprintf (out, "  backup [OUT.db]        %s\n", _("write a backup copy of the database (default: with the automatic backups)"));
   fprintf (out, "  list KIND [OPTIONS…]   %s\n", _("print records as tab-separated text, in Vietnamese order"));
   fprintf (out, "                         %s\n", _("KIND: units people campaigns indicators decisions awards forms"));
   fprintf (out, "  export award-list (--decision NUMBER | --decision-id ID) -o OUT.xlsx\n");
   fprintf (out, "                         %s\n", _("the award list of a decision, as an Excel workbook to print"));
   fprintf (out, "  export summary --campaign ID --year N -o OUT.xlsx\n");
   fprintf (out, "                         %s\n", _("the year-end summary of a campaign, as an Excel workbook"));
+  fprintf (out, "  import KIND FILE [--dry-run] [--update] [--skip-errors] [--create-units] [--encoding ENC]\n");
+  fprintf (out, "                         %s\n", _("read units, people, awards or stats from a CSV, XLSX or XLS file, all or nothing"));
   fprintf (out, "  words AMOUNT [--le] [--ngan] [--bon] [--chan]\n");
   fprintf (out, "                         %s\n", _("the amount in Vietnamese words; needs no database"));
   fprintf (out, "\n%s\n", _("Options:"));

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "td-backup.h"
 #include "td-cli.h"
 #include "td-sample.h"
 #include "td-format.h"
@@ -97,7 +98,7 @@ td_cli_check (const TdCliGlobals  *globals,
   if (argc > 1)
     return td_cli_usage (_("check takes no arguments."));
 
-  db = td_cli_open (globals, &error);
+  db = td_cli_open (globals, TD_DATABASE_OPEN_SHARED, &error);
   if (db == NULL || !td_database_check (db, &problems, &error))
     return td_cli_fail (error);
 
@@ -124,19 +125,25 @@ td_cli_backup (const TdCliGlobals  *globals,
                char               **argv)
 {
   const GOptionEntry entries[] = { { NULL } };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("OUT.db — write a backup of the database"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[OUT.db] — write a backup of the database (without OUT.db: among the automatic backups)"));
   g_autoptr(GError) error = NULL;
   g_autoptr(TdDatabase) db = NULL;
+  g_autofree char *made = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!td_cli_parse (context, &argc, &argv))
     return TD_CLI_USAGE;
-  if (argc != 2)
-    return td_cli_usage (_("backup needs the name of the backup file: thidua-cli backup OUT.db"));
+  if (argc > 2)
+    return td_cli_usage (_("backup takes one file name at most: thidua-cli backup [OUT.db]"));
 
-  db = td_cli_open (globals, &error);
-  if (db == NULL || !td_database_backup (db, argv[1], &error))
+  db = td_cli_open (globals, TD_DATABASE_OPEN_SHARED, &error);
+  if (db == NULL)
     return td_cli_fail (error);
+  if (argc == 2)
+    return td_database_backup (db, argv[1], &error) ? TD_CLI_OK : td_cli_fail (error);
+  if (!td_backup_now (db, &made, &error))
+    return td_cli_fail (error);
+  printf ("%s\n", made);
   return TD_CLI_OK;
 }
 

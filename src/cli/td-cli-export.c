@@ -59,7 +59,7 @@ export_award_list (const TdCliGlobals  *globals,
   if (order != NULL && !td_award_order_from_string (order, &options.order))
     return td_cli_usage (_("Unknown order “%s”: use decision, unit or name."), order);
 
-  db = td_cli_open (globals, &error);
+  db = td_cli_open (globals, TD_DATABASE_OPEN_SHARED, &error);
   if (db == NULL)
     return td_cli_fail (error);
   if (number != NULL)
@@ -138,7 +138,7 @@ export_summary (const TdCliGlobals  *globals,
 
   options.campaign_id = campaign;
   options.year = (int) year;
-  db = td_cli_open (globals, &error);
+  db = td_cli_open (globals, TD_DATABASE_OPEN_SHARED, &error);
   if (db == NULL || (summary = td_summary_load (db, &options, &error)) == NULL ||
       !td_summary_write (summary, output, NULL, NULL, NULL, &error))
     return td_cli_fail (error);

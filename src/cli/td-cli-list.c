@@ -583,7 +583,7 @@ td_cli_list (const TdCliGlobals  *globals,
   if (status != TD_CLI_OK)
     return status;
 
-  db = td_cli_open (globals, &error);
+  db = td_cli_open (globals, TD_DATABASE_OPEN_SHARED, &error);
   if (db == NULL || !lister->list (db, &options, out, &error))
     return td_cli_fail (error);
   fwrite (out->str, 1, out->len, stdout);

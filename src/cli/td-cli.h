@@ -23,8 +23,10 @@ typedef struct
 int         td_cli_fail        (const GError *error);
 int         td_cli_usage       (const char   *format,
                                 ...) G_GNUC_PRINTF (1, 2);
-TdDatabase *td_cli_open        (const TdCliGlobals *globals,
-                                GError            **error);
+/* @flags: TD_DATABASE_OPEN_SHARED for the commands that only read. */
+TdDatabase *td_cli_open        (const TdCliGlobals  *globals,
+                                TdDatabaseOpenFlags  flags,
+                                GError             **error);
 gboolean    td_cli_parse       (GOptionContext *context,
                                 int            *argc,
                                 char         ***argv);
@@ -38,5 +40,6 @@ int td_cli_backup (const TdCliGlobals *globals, int argc, char **argv);
 int td_cli_list   (const TdCliGlobals *globals, int argc, char **argv);
 int td_cli_words  (const TdCliGlobals *globals, int argc, char **argv);
 int td_cli_export (const TdCliGlobals *globals, int argc, char **argv);
+int td_cli_import (const TdCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS

@@ -32,12 +32,26 @@ gboolean  td_database_step_done      (TdDatabase  *self,
 void      td_database_set_error      (TdDatabase  *self,
                                       GError     **error,
                                       int          rc);
+/* The SQL expressions of a table's derived columns, over its columns:
+ * returns the source's (derived_from). */
+const char *td_database_derived_sql  (const char  *table,
+                                      const char **search,
+                                      const char **sort_key);
 gboolean  td_database_update_derived (TdDatabase  *self,
                                       const char  *table,
                                       gint64       id,
                                       GError     **error);
 
 gboolean  td_undo_attach             (TdDatabase  *self,
+                                      GError     **error);
+/* The program's name on the audit trail's rows (td-audit.c). */
+gboolean  td_audit_attach            (TdDatabase  *self,
+                                      GError     **error);
+/* Forgets the undo and redo history (after a restore). */
+void      td_undo_forget             (TdDatabase  *self);
+/* After the whole content was replaced (a restore): migrations, derived
+ * data, the search index, the undo history forgotten, «changed». */
+gboolean  td_database_reload         (TdDatabase  *self,
                                       GError     **error);
 
 void        td_bind_text       (TdStmt     *stmt,

@@ -12,8 +12,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "td-backup.h"
 #include "td-core-resources.h"
 #include "td-database-private.h"
+#include "td-lock.h"
 #include "td-search.h"
 #include "td-text.h"
 
@@ -25,8 +27,11 @@ struct _TdDatabase
   char       *path;
   GHashTable *statements;
   guint       depth;
+  TdLock     *lock;
   guint       created : 1;
   guint       wal : 1;
+  guint       read_only : 1;
+  guint       network : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TdDatabase, td_database, G_TYPE_OBJECT)
@@ -244,6 +249,30 @@ has_wal (const char *path)
   return g_stat (wal, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0;
 }
 
+/* Conditions a test running as root cannot make for real (NOTES.md
+ * «Failing safely»): THIDUA_SIMULATE=unreadable,read-only,network. */
+static gboolean
+simulated (const char *condition)
+{
+  const char *list = g_getenv ("THIDUA_SIMULATE");
+  g_auto(GStrv) conditions = NULL;
+
+  if (list == NULL || *list == '\0')
+    return FALSE;
+  conditions = g_strsplit (list, ",", -1);
+  return g_strv_contains ((const char * const *) conditions, condition);
+}
+
+/* The file, or its folder (where SQLite keeps the WAL and the lock),
+ * cannot be written to. */
+static gboolean
+cannot_write (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return simulated ("read-only") || g_access (path, W_OK) != 0 || g_access (folder, W_OK) != 0;
+}
+
 /* Reads the 100-byte header without opening the file for writing and
  * refuses whatever is not a whole Thi Đua database (DESIGN.md «Storage»).
  * *@is_new: the file is to be created (it is missing or empty);
@@ -325,10 +354,10 @@ check_header (const char  *path,
       return FALSE;
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  fd = simulated ("unreadable") ? -1 : g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      int saved = errno;
+      int saved = simulated ("unreadable") ? EACCES : errno;
 
       g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_UNREADABLE,
                    _("The file “%s” cannot be read: %s."), display, g_strerror (saved));
@@ -392,6 +421,8 @@ on_network_filesystem (const char *path)
   g_autofree char *folder = g_path_get_dirname (path);
   struct statfs fs;
 
+  if (simulated ("network"))
+    return TRUE;
   if (statfs (folder, &fs) != 0)
     return FALSE;
 
@@ -474,6 +505,13 @@ run_migrations (TdDatabase  *self,
       if (version <= current || version > TD_SCHEMA_VERSION)
         continue;
 
+      /* A file made by an older version is backed up before it changes. */
+      if (current > 0 && !self->created && !td_backup_now (self, NULL, error))
+        {
+          g_prefix_error (error, _("The database was not updated, because it could not be backed up first: "));
+          return FALSE;
+        }
+
       resource = g_strconcat (MIGRATIONS_PATH, names[i], NULL);
       bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
       if (bytes == NULL)
@@ -523,6 +561,8 @@ td_database_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
+  /* Released after the last checkpoint, made while still the writer. */
+  g_clear_pointer (&self->lock, td_lock_release);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (td_database_parent_class)->finalize (object);
@@ -617,6 +657,22 @@ check_identity (TdDatabase  *self,
   return TRUE;
 }
 
+/* A file opened read-only is read as it is: one that needs a migration
+ * cannot be. */
+static gboolean
+check_read_only_version (TdDatabase  *self,
+                         GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  if (query_int (self, "PRAGMA user_version") >= TD_SCHEMA_VERSION)
+    return TRUE;
+  g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_READ_ONLY,
+               _("“%s” was made by an older version of Thi Đua and must be updated, but it cannot be written to. Copy it to a folder you may write to and open the copy."),
+               display);
+  return FALSE;
+}
+
 static gboolean
 open_handle (TdDatabase  *self,
              GError     **error)
@@ -624,8 +680,8 @@ open_handle (TdDatabase  *self,
   int rc;
 
   rc = sqlite3_open_v2 (self->path, &self->handle,
-                        SQLITE_OPEN_READWRITE | (self->created ? SQLITE_OPEN_CREATE : 0) |
-                        SQLITE_OPEN_NOMUTEX,
+                        (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                        (self->created ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX,
                         NULL);
   if (rc != SQLITE_OK)
     {
@@ -644,18 +700,26 @@ open_handle (TdDatabase  *self,
     }
 
   sqlite3_busy_timeout (self->handle, 5000);
-  if (!td_database_exec (self, "PRAGMA foreign_keys = ON", error))
+  /* The undo history and the pages of a large change (an import) stay in
+   * memory instead of spilling to temporary files. */
+  if (!td_database_exec (self, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; "
+                         "PRAGMA cache_size = -32768", error))
     return FALSE;
 
   /* WAL needs shared memory that network filesystems do not provide. */
-  self->wal = !on_network_filesystem (self->path);
+  self->network = on_network_filesystem (self->path);
+  self->wal = !self->network;
+  if (self->read_only)
+    return check_read_only_version (self, error) && td_search_attach (self, error) &&
+           td_undo_attach (self, error);
   if (!td_database_exec (self,
                          self->wal ? "PRAGMA journal_mode = WAL"
                                    : "PRAGMA journal_mode = DELETE",
                          error))
     return FALSE;
 
-  return run_migrations (self, error) && td_database_rebuild_derived (self, error) &&
+  return run_migrations (self, error) && td_audit_attach (self, error) &&
+         td_database_rebuild_derived (self, error) &&
          td_search_attach (self, error) && td_undo_attach (self, error);
 }
 
@@ -688,6 +752,19 @@ td_database_open (const char           *path,
   self = g_object_new (TD_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
   self->created = is_new;
+  self->read_only = !is_new && ((flags & TD_DATABASE_OPEN_READ_ONLY) != 0 || cannot_write (path));
+
+  /* One writer at a time: the second is told who has the file. */
+  if (!self->read_only && (flags & TD_DATABASE_OPEN_SHARED) == 0)
+    {
+      self->lock = td_lock_acquire (path, error);
+      if (self->lock == NULL)
+        {
+          if (is_new && missing)
+            remove_files (path, TRUE);
+          return NULL;
+        }
+    }
 
   if (!open_handle (self, error))
     {
@@ -696,7 +773,31 @@ td_database_open (const char           *path,
       return NULL;
     }
 
+  /* Once a day; a backup that fails does not keep the file closed. */
+  if (!is_new && !self->read_only)
+    {
+      g_autoptr(GError) backup_error = NULL;
+
+      if (!td_backup_daily (self, &backup_error))
+        g_debug ("No backup on opening %s: %s", path, backup_error->message);
+    }
+
   return g_steal_pointer (&self);
+}
+
+gboolean
+td_database_reload (TdDatabase  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+
+  td_undo_forget (self);
+  if (!run_migrations (self, error) || !td_database_rebuild_derived (self, error) ||
+      !td_search_sync (self, error))
+    return FALSE;
+  td_undo_forget (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 const char *
@@ -711,6 +812,27 @@ td_database_get_created (TdDatabase *self)
 {
   g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
   return self->created;
+}
+
+gboolean
+td_database_get_read_only (TdDatabase *self)
+{
+  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+  return self->read_only;
+}
+
+gboolean
+td_database_get_network (TdDatabase *self)
+{
+  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+  return self->network;
+}
+
+gboolean
+td_database_get_lock_was_stale (TdDatabase *self)
+{
+  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+  return td_lock_was_stale (self->lock);
 }
 
 gboolean
@@ -777,7 +899,18 @@ td_database_step_done (TdDatabase  *self,
 }
 
 /* Nested transactions become savepoints, so a store may call another
- * store inside its own transaction. */
+ * store inside its own transaction; their statements are prepared once
+ * (a bulk write opens and releases one for every row). */
+static gboolean
+run_cached (TdDatabase  *self,
+            const char  *sql,
+            GError     **error)
+{
+  g_autoptr(TdStmt) stmt = td_database_prepare (self, sql, error);
+
+  return stmt != NULL && td_database_step_done (self, stmt, error);
+}
+
 gboolean
 td_database_begin (TdDatabase  *self,
                    GError     **error)
@@ -788,7 +921,7 @@ td_database_begin (TdDatabase  *self,
 
   sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
                          : g_strdup_printf ("SAVEPOINT td_%u", self->depth);
-  if (!td_database_exec (self, sql, error))
+  if (self->depth == 0 ? !td_database_exec (self, sql, error) : !run_cached (self, sql, error))
     return FALSE;
   self->depth++;
   return TRUE;
@@ -805,7 +938,7 @@ td_database_commit (TdDatabase  *self,
 
   sql = self->depth == 1 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE td_%u", self->depth - 1);
-  if (!td_database_exec (self, sql, error))
+  if (self->depth == 1 ? !td_database_exec (self, sql, error) : !run_cached (self, sql, error))
     return FALSE;
   self->depth--;
   if (self->depth == 0)
@@ -853,6 +986,19 @@ find_derived (const char *table)
     if (g_str_equal (derived_tables[i].table, table))
       return &derived_tables[i];
   return NULL;
+}
+
+const char *
+td_database_derived_sql (const char  *table,
+                         const char **search,
+                         const char **sort_key)
+{
+  const DerivedTable *d = find_derived (table);
+
+  g_return_val_if_fail (d != NULL, NULL);
+  *search = d->search;
+  *sort_key = d->sort_key;
+  return d->source;
 }
 
 gboolean

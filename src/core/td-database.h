@@ -8,12 +8,18 @@ G_BEGIN_DECLS
 
 /* "TdDa": marks a SQLite file as ours (PRAGMA application_id). */
 #define TD_APPLICATION_ID 0x54644461
-#define TD_SCHEMA_VERSION 2
+#define TD_SCHEMA_VERSION 3
 
 typedef enum
 {
   TD_DATABASE_OPEN_DEFAULT = 0,
-  TD_DATABASE_OPEN_CREATE  = 1 << 0,
+  TD_DATABASE_OPEN_CREATE    = 1 << 0,
+  /* Never written; also what a file or folder that cannot be written
+   * to opens as (td_database_get_read_only()). */
+  TD_DATABASE_OPEN_READ_ONLY = 1 << 1,
+  /* Neither takes nor minds the lock of a writer (reading commands of
+   * the CLI: list, export, check, backup). */
+  TD_DATABASE_OPEN_SHARED    = 1 << 2,
 } TdDatabaseOpenFlags;
 
 #define TD_TYPE_DATABASE (td_database_get_type ())
@@ -27,6 +33,11 @@ TdDatabase *td_database_open             (const char           *path,
 const char *td_database_get_path         (TdDatabase           *self);
 gboolean    td_database_get_created      (TdDatabase           *self);
 gboolean    td_database_get_wal          (TdDatabase           *self);
+gboolean    td_database_get_read_only    (TdDatabase           *self);
+/* On a network filesystem: no WAL, and a warning is due. */
+gboolean    td_database_get_network      (TdDatabase           *self);
+/* The lock of a process that had crashed was taken over on opening. */
+gboolean    td_database_get_lock_was_stale (TdDatabase         *self);
 int         td_database_get_schema_version (TdDatabase         *self);
 
 gboolean    td_database_begin            (TdDatabase           *self,

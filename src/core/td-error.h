@@ -24,6 +24,7 @@ typedef enum
   TD_DATABASE_ERROR_LOCKED,
   TD_DATABASE_ERROR_DISK_FULL,
   TD_DATABASE_ERROR_FAILED,
+  TD_DATABASE_ERROR_IN_USE,      /* open for writing in another Thi Đua */
 } TdDatabaseError;
 
 #define TD_FIELD_ERROR (td_field_error_quark ())

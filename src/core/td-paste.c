@@ -913,6 +913,24 @@ recipient_of (Context     *ctx,
   return TRUE;
 }
 
+static TdPasteRow *
+new_row (guint       line,
+         const char *name,
+         const char *detail,
+         const char *form,
+         const char *achievement)
+{
+  TdPasteRow *row = g_new0 (TdPasteRow, 1);
+
+  row->line = line;
+  row->amount = -1;
+  row->name = td_text_normalize (name != NULL ? name : "");
+  row->detail = td_text_normalize (detail != NULL ? detail : "");
+  row->form_text = td_text_normalize (form != NULL ? form : "");
+  row->achievement = g_strdup (achievement != NULL ? achievement : "");
+  return row;
+}
+
 /* Public API */
 
 void
@@ -992,13 +1010,11 @@ td_paste_parse (TdDatabase  *db,
       if (row_is_blank (cells))
         continue;
 
-      row = g_new0 (TdPasteRow, 1);
-      row->line = i + 1;
-      row->amount = -1;
-      row->name = cell_text (cells, COLUMN_NAME + shift);
-      row->detail = cell_text (cells, COLUMN_DETAIL + shift);
-      row->form_text = cell_text (cells, COLUMN_FORM + shift);
-      row->achievement = g_strdup (cell_at (cells, COLUMN_ACHIEVEMENT + shift));
+      row = new_row (i + 1,
+                     cell_at (cells, COLUMN_NAME + shift),
+                     cell_at (cells, COLUMN_DETAIL + shift),
+                     cell_at (cells, COLUMN_FORM + shift),
+                     cell_at (cells, COLUMN_ACHIEVEMENT + shift));
       amount = cell_text (cells, COLUMN_AMOUNT + shift);
       g_ptr_array_add (rows, row);
       if (!parse_row (&ctx, row, amount, error))
@@ -1010,6 +1026,39 @@ td_paste_parse (TdDatabase  *db,
       td_set_field_error (error, TD_FIELD_ERROR_REQUIRED, "text",
                           _("The pasted block has a header but no rows under it. Copy the rows too."));
       return NULL;
+    }
+  new_units_everywhere (&ctx, rows);
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+td_paste_resolve (TdDatabase          *db,
+                  const TdPasteCells  *cells,
+                  guint                n_rows,
+                  GError             **error)
+{
+  g_auto(Context) ctx = { db, NULL, NULL };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) td_paste_row_free);
+
+  g_return_val_if_fail (TD_IS_DATABASE (db), NULL);
+
+  ctx.forms = td_catalogue_store_list_forms (db, NULL, FALSE, error);
+  if (ctx.forms == NULL)
+    return NULL;
+  ctx.units = td_unit_store_list (db, NULL, TRUE, error);
+  if (ctx.units == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *achievement = td_text_normalize_lines (cells[i].achievement != NULL ? cells[i].achievement : "", FALSE);
+      g_autofree char *amount = td_text_normalize (cells[i].amount != NULL ? cells[i].amount : "");
+      TdPasteRow *row = new_row (cells[i].line, cells[i].name, cells[i].detail, cells[i].form,
+                                 achievement);
+
+      g_ptr_array_add (rows, row);
+      if (!parse_row (&ctx, row, amount != NULL ? amount : "", error))
+        return NULL;
     }
   new_units_everywhere (&ctx, rows);
   return g_steal_pointer (&rows);

@@ -40,6 +40,25 @@ void       td_paste_row_free  (TdPasteRow   *row);
 GPtrArray *td_paste_parse     (TdDatabase   *db,
                                const char   *text,
                                GError      **error);
+/* The cells of one row that came from elsewhere than the clipboard (an
+ * imported file): already split, each cell as read. */
+typedef struct
+{
+  guint       line;         /* where the row is, for the messages */
+  const char *name;
+  const char *detail;
+  const char *form;
+  const char *achievement;
+  const char *amount;       /* "" or NULL: computed */
+} TdPasteCells;
+
+/* Matches rows given cell by cell, like td_paste_parse() does after
+ * splitting; never writes. */
+GPtrArray *td_paste_resolve   (TdDatabase          *db,
+                               const TdPasteCells  *cells,
+                               guint                n_rows,
+                               GError             **error);
+
 /* Adds the rows to the draft @decision_id in ONE transaction: creates the
  * new people/units when @create_missing, else refuses while any row is
  * not READY; refuses (nothing added) while any row is an ERROR.  Returns

@@ -178,18 +178,21 @@ triggers_sql (void)
     {
       const char *table = kinds[i].table;
 
-      g_string_append_printf (sql, "CREATE TEMP TRIGGER td_search_%s_insert AFTER INSERT ON main.%s BEGIN ",
+      g_string_append_printf (sql, "CREATE TEMP TRIGGER td_search_%s_insert AFTER INSERT ON main.%s "
+                              "WHEN td_search_live () BEGIN ",
                               table, table);
       append_reindex (sql, i, "r.id = new.id");
       g_string_append (sql, "END;");
 
-      g_string_append_printf (sql, "CREATE TEMP TRIGGER td_search_%s_update AFTER UPDATE OF %s ON main.%s BEGIN ",
+      g_string_append_printf (sql, "CREATE TEMP TRIGGER td_search_%s_update AFTER UPDATE OF %s ON main.%s "
+                              "WHEN td_search_live () BEGIN ",
                               table, kinds[i].watched, table);
       append_delete_old (sql, i);
       append_reindex (sql, i, "r.id = new.id");
       g_string_append (sql, "END;");
 
-      g_string_append_printf (sql, "CREATE TEMP TRIGGER td_search_%s_delete AFTER DELETE ON main.%s BEGIN ",
+      g_string_append_printf (sql, "CREATE TEMP TRIGGER td_search_%s_delete AFTER DELETE ON main.%s "
+                              "WHEN td_search_live () BEGIN ",
                               table, table);
       append_delete_old (sql, i);
       g_string_append (sql, "END;");
@@ -201,7 +204,7 @@ triggers_sql (void)
 
       g_string_append_printf (sql,
                               "CREATE TEMP TRIGGER td_search_%s_%s_%s AFTER UPDATE OF %s ON main.%s "
-                              "WHEN old.%s IS NOT new.%s BEGIN ",
+                              "WHEN old.%s IS NOT new.%s AND td_search_live () BEGIN ",
                               d->table, d->column, kinds[d->kind].kind, d->column, d->table,
                               d->column, d->column);
       append_reindex (sql, d->kind, d->condition);
@@ -342,11 +345,66 @@ get_fts5_api (sqlite3 *handle)
   return api;
 }
 
+/* While deferred (a bulk write), the index is left alone: the records
+ * written are noted in search_stale by the file's own triggers, and
+ * indexed in one go when resumed.  FTS5 writes its pending rows at every
+ * savepoint, so a row at a time costs a hundred times more. */
+typedef struct
+{
+  gboolean deferred;
+} Live;
+
+static gboolean sync_noted (TdDatabase     *db,
+                            const gboolean *done,
+                            GError        **error);
+
+static GQuark
+live_quark (void)
+{
+  return g_quark_from_static_string ("td-search-live");
+}
+
+static void
+sql_live (sqlite3_context *context,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  const Live *live = sqlite3_user_data (context);
+
+  sqlite3_result_int (context, !live->deferred);
+}
+
+void
+td_search_defer (TdDatabase *db)
+{
+  Live *live = g_object_get_qdata (G_OBJECT (db), live_quark ());
+
+  g_return_if_fail (live != NULL);
+  live->deferred = TRUE;
+}
+
+gboolean
+td_search_resume (TdDatabase  *db,
+                  GError     **error)
+{
+  Live *live = g_object_get_qdata (G_OBJECT (db), live_quark ());
+
+  gboolean none_done[G_N_ELEMENTS (kinds)] = { FALSE };
+
+  g_return_val_if_fail (live != NULL, FALSE);
+  if (!live->deferred)
+    return TRUE;
+  live->deferred = FALSE;
+  /* Only what was written meanwhile: the rest of the index is current. */
+  return sync_noted (db, none_done, error);
+}
+
 gboolean
 td_search_attach (TdDatabase  *db,
                   GError     **error)
 {
   sqlite3 *handle = td_database_get_handle (db);
+  Live *live;
   g_autofree char *sql = NULL;
   RankCache *cache;
   fts5_api *api;
@@ -366,6 +424,14 @@ td_search_attach (TdDatabase  *db,
       return FALSE;
     }
   g_object_set_qdata (G_OBJECT (db), rank_quark (), cache);
+
+  live = g_new0 (Live, 1);
+  g_object_set_qdata_full (G_OBJECT (db), live_quark (), live, g_free);
+  if (sqlite3_create_function (handle, "td_search_live", 0, SQLITE_UTF8, live, sql_live, NULL, NULL) != SQLITE_OK)
+    {
+      td_database_set_error (db, error, sqlite3_errcode (handle));
+      return FALSE;
+    }
 
   sql = triggers_sql ();
   return td_database_exec (db, sql, error);

@@ -30,6 +30,12 @@ gboolean   td_search_attach   (TdDatabase   *db,
 gboolean   td_search_sync     (TdDatabase   *db,
                                GError      **error);
 
+/* Around a bulk write (an import) inside one transaction: the index is
+ * brought up to date once, by td_search_resume(), not row by row. */
+void       td_search_defer    (TdDatabase   *db);
+gboolean   td_search_resume   (TdDatabase   *db,
+                               GError      **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdSearchHit, td_search_hit_free)
 
 G_END_DECLS

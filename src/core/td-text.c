@@ -55,7 +55,39 @@ to_utf16 (const char *text,
   return buffer;
 }
 
-/* Trimmed, runs of white space made one space, NFC: how text is stored. */
+/* Characters pasted from word processors that mean nothing in a record:
+ * control characters (a line break is white space, handled before), the
+ * byte-order mark, soft hyphens, zero-width spaces (not the joiners
+ * that emoji need). */
+static gboolean
+is_invisible (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_CONTROL || c == 0xFEFF || c == 0x00AD ||
+         c == 0x200B || c == 0x2060;
+}
+
+/* Text whose characters are all below the combining marks (U+0300) or
+ * Vietnamese letters (Latin Extended Additional) is NFC already: no such
+ * character changes under NFC.  Most names are, and normalising is the
+ * dearest part of reading a large list. */
+static gboolean
+is_plainly_nfc (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        continue;
+      c = g_utf8_get_char (p);
+      if (c >= 0x300 && (c < 0x1E00 || c > 0x1EFF))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Trimmed, runs of white space made one space, no control characters,
+ * NFC: how text is stored. */
 char *
 td_text_normalize (const char *text)
 {
@@ -66,7 +98,9 @@ td_text_normalize (const char *text)
   if (text == NULL)
     return NULL;
 
-  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (!g_utf8_validate (text, -1, NULL))
+    return NULL;
+  nfc = is_plainly_nfc (text) ? g_strdup (text) : g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
   if (nfc == NULL)
     return NULL;
 
@@ -80,6 +114,8 @@ td_text_normalize (const char *text)
           space = out->len > 0;
           continue;
         }
+      if (is_invisible (c))
+        continue;
       if (space)
         g_string_append_c (out, ' ');
       space = FALSE;
@@ -126,35 +162,46 @@ td_text_normalize_lines (const char *text,
 char *
 td_text_fold (const char *text)
 {
-  g_autofree char *nfd = NULL;
   GString *out;
   gboolean space = FALSE;
 
-  if (text == NULL)
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
 
-  nfd = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  if (nfd == NULL)
-    return g_strdup ("");
-
-  out = g_string_sized_new (strlen (nfd));
-  for (const char *p = nfd; *p; p = g_utf8_next_char (p))
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize n_parts = 1;
 
-      if (g_unichar_ismark (c))
-        continue;
-      if (g_unichar_isspace (c))
+      /* Each character's canonical decomposition, the marks left out:
+       * what NFD then dropping the marks gives, without normalising the
+       * whole text first. */
+      if (c < 0x80)
+        parts[0] = c;
+      else
+        n_parts = g_unichar_fully_decompose (c, FALSE, parts, G_N_ELEMENTS (parts));
+      for (gsize i = 0; i < n_parts; i++)
         {
-          space = out->len > 0;
-          continue;
+          c = parts[i];
+          if (g_unichar_ismark (c))
+            continue;
+          if (g_unichar_isspace (c))
+            {
+              space = out->len > 0;
+              continue;
+            }
+          if (c == 0x0110 || c == 0x0111 || c == 0x00D0)
+            c = 'd';
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          if (c < 0x80)
+            g_string_append_c (out, g_ascii_tolower ((char) c));
+          else
+            g_string_append_unichar (out, g_unichar_tolower (c));
         }
-      if (c == 0x0110 || c == 0x0111 || c == 0x00D0)
-        c = 'd';
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, g_unichar_tolower (c));
     }
   return g_string_free (out, FALSE);
 }

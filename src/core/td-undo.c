@@ -120,9 +120,10 @@ td_undo_attach (TdDatabase  *self,
   /* Ordinary tables only: no trigger can be put on a virtual table, and
    * the full-text index and its shadow tables («search_index_data»…) are
    * derived data that the search triggers rewrite as the replayed
-   * statements run; so is search_stale, the notes of records written. */
+   * statements run; so is search_stale, the notes of records written.
+   * The audit trail is never undone: an undo is one more change in it. */
   sqlite3_prepare_v2 (handle, "SELECT name FROM main.sqlite_schema t WHERE type = 'table' "
-                      "AND name NOT LIKE 'sqlite_%' AND name <> 'search_stale' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' "
+                      "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('search_stale', 'audit_log') AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' "
                       "AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema v WHERE v.type = 'table' "
                       " AND v.sql LIKE 'CREATE VIRTUAL TABLE%' AND t.name LIKE v.name || '!_%' ESCAPE '!') "
                       "ORDER BY name", -1, &stmt, NULL);
@@ -166,6 +167,13 @@ drop_stale_redo (TdDatabase *self)
       sqlite3_exec (td_database_get_handle (self), "DELETE FROM temp.td_redo_log", NULL, NULL, NULL);
       undo->redo_stale = FALSE;
     }
+}
+
+void
+td_undo_forget (TdDatabase *self)
+{
+  sqlite3_exec (td_database_get_handle (self),
+                "DELETE FROM temp.td_undo_log; DELETE FROM temp.td_redo_log", NULL, NULL, NULL);
 }
 
 gboolean

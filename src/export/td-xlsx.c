@@ -252,10 +252,14 @@ td_xlsx_clean_text (const char *text)
 {
   GString *out;
   glong n = 0;
+  glong limit;
 
   if (text == NULL)
     return g_strdup ("");
 
+  /* Longer than a cell holds (a 100,000-character achievement): cut,
+   * with an ellipsis to show it was. */
+  limit = g_utf8_strlen (text, -1) > MAX_CELL_CHARS ? MAX_CELL_CHARS - 1 : MAX_CELL_CHARS;
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
@@ -267,9 +271,10 @@ td_xlsx_clean_text (const char *text)
         continue;
       if (c == '\t')
         c = ' ';
-      if (++n > MAX_CELL_CHARS)
+      if (++n > limit)
         {
-          g_warning ("A text of more than %d characters was cut to fit one cell.", MAX_CELL_CHARS);
+          g_debug ("A text of more than %d characters was cut to fit one cell.", MAX_CELL_CHARS);
+          g_string_append (out, "…");
           break;
         }
       g_string_append_unichar (out, c);

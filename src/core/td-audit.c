@@ -1,0 +1,147 @@
+#define G_LOG_DOMAIN "td-audit"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "td-audit.h"
+#include "td-database-private.h"
+
+static void
+change_free (TdAuditChange *change)
+{
+  g_free (change->field);
+  g_free (change->old_value);
+  g_free (change->new_value);
+  g_free (change);
+}
+
+void
+td_audit_entry_free (TdAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_clear_pointer (&entry->time, g_date_time_unref);
+  g_free (entry->actor);
+  g_free (entry->host);
+  g_free (entry->action);
+  g_clear_pointer (&entry->changes, g_ptr_array_unref);
+  g_free (entry);
+}
+
+static void
+sql_actor (sqlite3_context *context,
+           int              argc,
+           sqlite3_value  **argv)
+{
+  sqlite3_result_text (context, g_get_user_name (), -1, SQLITE_TRANSIENT);
+}
+
+static void
+sql_host (sqlite3_context *context,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  sqlite3_result_text (context, g_get_host_name (), -1, SQLITE_TRANSIENT);
+}
+
+gboolean
+td_audit_attach (TdDatabase  *db,
+                 GError     **error)
+{
+  sqlite3 *handle = td_database_get_handle (db);
+
+  if (sqlite3_create_function (handle, "td_actor", 0, SQLITE_UTF8, NULL, sql_actor, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (handle, "td_host", 0, SQLITE_UTF8, NULL, sql_host, NULL, NULL) != SQLITE_OK)
+    {
+      td_database_set_error (db, error, sqlite3_errcode (handle));
+      return FALSE;
+    }
+  /* Rows the file's own triggers add get who wrote them, when it is us. */
+  return td_database_exec (db,
+                           "CREATE TEMP TRIGGER td_audit_actor AFTER INSERT ON main.audit_log "
+                           "WHEN NEW.actor IS NULL BEGIN "
+                           "UPDATE audit_log SET actor = td_actor (), host = td_host () WHERE id = NEW.id; "
+                           "END",
+                           error);
+}
+
+GPtrArray *
+td_audit_list (TdDatabase  *db,
+               const char  *table,
+               gint64       row_id,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) td_audit_entry_free);
+  g_autoptr(TdStmt) stmt = NULL;
+  TdAuditEntry *entry = NULL;
+  int rc;
+
+  g_return_val_if_fail (TD_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  stmt = td_database_prepare (db,
+                              "SELECT a.id, a.at, a.actor, a.host, a.action, f.key, "
+                              "       CAST (json_extract (a.old_values, '$.\"' || f.key || '\"') AS TEXT), "
+                              "       CAST (json_extract (a.new_values, '$.\"' || f.key || '\"') AS TEXT) "
+                              "FROM audit_log a, json_each (coalesce (a.new_values, a.old_values)) f "
+                              "WHERE a.table_name = ?1 AND a.row_id = ?2 "
+                              "ORDER BY a.id DESC, f.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  td_bind_text (stmt, 1, table);
+  sqlite3_bind_int64 (stmt, 2, row_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      TdAuditChange *change;
+
+      if (entry == NULL || entry->id != id)
+        {
+          g_autofree char *at = td_column_text (stmt, 1);
+
+          entry = g_new0 (TdAuditEntry, 1);
+          entry->id = id;
+          entry->time = g_date_time_new_from_iso8601 (at, NULL);
+          if (entry->time == NULL)
+            entry->time = g_date_time_new_from_unix_utc (0);
+          entry->actor = td_column_text (stmt, 2);
+          entry->host = td_column_text (stmt, 3);
+          entry->action = td_column_text (stmt, 4);
+          entry->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+          g_ptr_array_add (entries, entry);
+        }
+      change = g_new0 (TdAuditChange, 1);
+      change->field = td_column_text (stmt, 5);
+      change->old_value = td_column_text (stmt, 6);
+      change->new_value = td_column_text (stmt, 7);
+      /* An update lists what changed only. */
+      if (g_str_equal (entry->action, "update") && g_strcmp0 (change->old_value, change->new_value) == 0)
+        change_free (change);
+      else
+        g_ptr_array_add (entry->changes, change);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      td_database_set_error (db, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+gint64
+td_audit_count (TdDatabase  *db,
+                GError     **error)
+{
+  g_autoptr(TdStmt) stmt = td_database_prepare (db, "SELECT count(*) FROM audit_log", error);
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      td_database_set_error (db, error, sqlite3_errcode (td_database_get_handle (db)));
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "td-import.h"
+#include "td-import-units.h"
+#include "td-paste.h"
+#include "td-records.h"
+
+G_BEGIN_DECLS
+
+/* Shared by td-import.c, td-import-columns.c and td-import-kinds.c. */
+
+struct _TdImport
+{
+  GObject          parent_instance;
+
+  TdDatabase      *db;
+  TdImportTable   *table;
+  TdImportOptions  options;
+  guint            header_row;
+  GArray          *columns;      /* TdImportColumn, one per column */
+  GPtrArray       *indicators;   /* TdIndicator: stats only */
+
+  /* The plan of the last check, what apply writes. */
+  TdUnitIndex     *units;
+  GPtrArray       *plan;         /* Plan *, one per data row */
+  GPtrArray       *paste_rows;   /* awards: TdPasteRow, as resolved */
+};
+
+/* What a data row will do, as the check found it. */
+typedef struct
+{
+  guint              row;        /* index in the table */
+  TdImportRowState   state;
+  gint64             unit_ref;   /* the unit: a record (> 0) or one planned (< 0) */
+  gint64             record_id;  /* the matching record */
+  TdPerson          *person;     /* people: the values of the file */
+  char              *kind;       /* units */
+  char              *short_name; /* units */
+  TdPasteRow        *paste;      /* awards, owned by paste_rows */
+  GArray            *values;     /* stats: TdIndicatorValue (no note) */
+} Plan;
+
+void td_import_plan_free (Plan *plan);
+
+
+/* An apply in progress. */
+typedef struct
+{
+  TdImport          *self;
+  GCancellable      *cancellable;
+  TdImportProgress   progress;
+  gpointer           progress_data;
+  TdImportCounts    *counts;
+} TdImportApplying;
+
+const TdImportRow *td_import_row_at      (TdImport          *self,
+                                         guint              index);
+const char     *td_import_raw_cell      (const TdImportRow *row,
+                                         guint              column);
+int             td_import_column_of     (TdImport          *self,
+                                         TdImportField      field);
+char           *td_import_cell_text     (TdImport          *self,
+                                         const TdImportRow *row,
+                                         TdImportField      field);
+const char     *td_import_column_title_of (TdImport        *self,
+                                         TdImportField      field);
+TdImportRowReport *td_import_add_report (GPtrArray         *reports,
+                                         const TdImportRow *row,
+                                         TdImportRowState   state,
+                                         const char        *title,
+                                         char              *message);
+gboolean        td_import_require_column (TdImport         *self,
+                                         TdImportField      field,
+                                         GError           **error);
+gboolean        td_import_is_data_row   (TdImport          *self,
+                                         const TdImportRow *row);
+
+/* td-import-kinds.c: each kind's check (reports and plan) and apply. */
+gboolean td_import_check_units  (TdImport *self, GPtrArray *reports, GError **error);
+gboolean td_import_check_people (TdImport *self, GPtrArray *reports, GError **error);
+gboolean td_import_check_awards (TdImport *self, GPtrArray *reports, GError **error);
+gboolean td_import_check_stats  (TdImport *self, GPtrArray *reports, GError **error);
+gboolean td_import_apply_units  (TdImportApplying *applying, GError **error);
+gboolean td_import_apply_people (TdImportApplying *applying, GError **error);
+gboolean td_import_apply_awards (TdImportApplying *applying, GError **error);
+gboolean td_import_apply_stats  (TdImportApplying *applying, GError **error);
+
+
+/* Field → the word stored for a remembered mapping, and back. */
+const char     *td_import_field_to_string   (TdImportField    field);
+gboolean        td_import_field_from_string (const char      *text,
+                                             TdImportField   *field);
+
+/* The field a header cell's title names for @kind, from the usual
+ * Vietnamese titles; TD_IMPORT_FIELD_IGNORE when none. */
+TdImportField   td_import_guess_field       (TdImportKind     kind,
+                                             const char      *title);
+/* The indicator of @indicators (TdIndicator) a stats header names, or 0. */
+gint64          td_import_guess_indicator   (GPtrArray       *indicators,
+                                             const char      *title);
+
+/* «title=field» lines, titles folded, as kept in the settings. */
+GHashTable     *td_import_mapping_parse     (const char      *text);
+char           *td_import_mapping_format    (GHashTable      *mapping);
+/* The folded, trimmed title of a header cell: the key of a mapping. */
+char           *td_import_title_key         (const char      *title);
+
+/* Rows that are not data under a header: column numbers «(1) (2) (3)». */
+gboolean        td_import_row_is_numbering  (const TdImportRow *row);
+
+G_END_DECLS
