@@ -45,6 +45,28 @@ sql_host (sqlite3_context *context,
   sqlite3_result_text (context, g_get_host_name (), -1, SQLITE_TRANSIENT);
 }
 
+/* Within a transaction of ours, the rows the file's triggers add get who
+ * wrote them once, at its commit (td_audit_finish); a statement outside
+ * any transaction, at once. */
+typedef struct
+{
+  gint64 last_id;   /* the trail's last row when the transaction began */
+} Audit;
+
+static GQuark
+audit_quark (void)
+{
+  return g_quark_from_static_string ("td-audit");
+}
+
+static void
+sql_row_by_row (sqlite3_context *context,
+                int              argc,
+                sqlite3_value  **argv)
+{
+  sqlite3_result_int (context, sqlite3_get_autocommit (sqlite3_context_db_handle (context)));
+}
+
 gboolean
 td_audit_attach (TdDatabase  *db,
                  GError     **error)
@@ -52,18 +74,51 @@ td_audit_attach (TdDatabase  *db,
   sqlite3 *handle = td_database_get_handle (db);
 
   if (sqlite3_create_function (handle, "td_actor", 0, SQLITE_UTF8, NULL, sql_actor, NULL, NULL) != SQLITE_OK ||
-      sqlite3_create_function (handle, "td_host", 0, SQLITE_UTF8, NULL, sql_host, NULL, NULL) != SQLITE_OK)
+      sqlite3_create_function (handle, "td_host", 0, SQLITE_UTF8, NULL, sql_host, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (handle, "td_audit_row_by_row", 0, SQLITE_UTF8, NULL, sql_row_by_row, NULL, NULL) != SQLITE_OK)
     {
       td_database_set_error (db, error, sqlite3_errcode (handle));
       return FALSE;
     }
-  /* Rows the file's own triggers add get who wrote them, when it is us. */
+  g_object_set_qdata_full (G_OBJECT (db), audit_quark (), g_new0 (Audit, 1), g_free);
   return td_database_exec (db,
                            "CREATE TEMP TRIGGER td_audit_actor AFTER INSERT ON main.audit_log "
-                           "WHEN NEW.actor IS NULL BEGIN "
+                           "WHEN NEW.actor IS NULL AND td_audit_row_by_row () BEGIN "
                            "UPDATE audit_log SET actor = td_actor (), host = td_host () WHERE id = NEW.id; "
                            "END",
                            error);
+}
+
+void
+td_audit_begin (TdDatabase *db)
+{
+  Audit *audit = g_object_get_qdata (G_OBJECT (db), audit_quark ());
+  g_autoptr(TdStmt) stmt = NULL;
+
+  if (audit == NULL)
+    return;
+  stmt = td_database_prepare (db, "SELECT coalesce (max (id), 0) FROM audit_log", NULL);
+  audit->last_id = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : G_MAXINT64;
+}
+
+gboolean
+td_audit_finish (TdDatabase  *db,
+                 GError     **error)
+{
+  Audit *audit = g_object_get_qdata (G_OBJECT (db), audit_quark ());
+  g_autoptr(TdStmt) stmt = NULL;
+
+  if (audit == NULL)
+    return TRUE;
+  /* The transaction holds the write lock: every row after last_id is ours. */
+  stmt = td_database_prepare (db,
+                              "UPDATE audit_log SET actor = td_actor (), host = td_host () "
+                              "WHERE id > ?1 AND actor IS NULL",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, audit->last_id);
+  return td_database_step_done (db, stmt, error);
 }
 
 GPtrArray *

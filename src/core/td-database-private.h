@@ -47,6 +47,10 @@ gboolean  td_undo_attach             (TdDatabase  *self,
 /* The program's name on the audit trail's rows (td-audit.c). */
 gboolean  td_audit_attach            (TdDatabase  *self,
                                       GError     **error);
+/* At the start and before the commit of the outermost transaction. */
+void      td_audit_begin             (TdDatabase  *self);
+gboolean  td_audit_finish            (TdDatabase  *self,
+                                      GError     **error);
 /* Forgets the undo and redo history (after a restore). */
 void      td_undo_forget             (TdDatabase  *self);
 /* After the whole content was replaced (a restore): migrations, derived

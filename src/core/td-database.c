@@ -923,6 +923,8 @@ td_database_begin (TdDatabase  *self,
                          : g_strdup_printf ("SAVEPOINT td_%u", self->depth);
   if (self->depth == 0 ? !td_database_exec (self, sql, error) : !run_cached (self, sql, error))
     return FALSE;
+  if (self->depth == 0)
+    td_audit_begin (self);
   self->depth++;
   return TRUE;
 }
@@ -938,6 +940,8 @@ td_database_commit (TdDatabase  *self,
 
   sql = self->depth == 1 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE td_%u", self->depth - 1);
+  if (self->depth == 1 && !td_audit_finish (self, error))
+    return FALSE;
   if (self->depth == 1 ? !td_database_exec (self, sql, error) : !run_cached (self, sql, error))
     return FALSE;
   self->depth--;

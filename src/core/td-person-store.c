@@ -158,6 +158,52 @@ fail:
 }
 
 gboolean
+td_person_store_insert_many (TdDatabase  *db,
+                             GPtrArray   *people,
+                             GError     **error)
+{
+  g_autoptr(GHashTable) units_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_return_val_if_fail (TD_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (people != NULL, FALSE);
+
+  if (!td_database_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < people->len; i++)
+    {
+      TdPerson *person = g_ptr_array_index (people, i);
+      g_autoptr(TdStmt) stmt = NULL;
+      gint64 unit_id = person->unit_id;
+
+      /* A unit is looked up once, not for each of its people. */
+      person->unit_id = g_hash_table_contains (units_seen, &unit_id) ? 0 : unit_id;
+      if (!validate (db, person, error))
+        {
+          person->unit_id = unit_id;
+          goto fail;
+        }
+      person->unit_id = unit_id;
+      if (unit_id > 0)
+        g_hash_table_add (units_seen, g_memdup2 (&unit_id, sizeof unit_id));
+
+      stmt = td_database_prepare (db, insert_sql (), error);
+      if (stmt == NULL)
+        goto fail;
+      bind_person (stmt, person);
+      if (!td_database_step_done (db, stmt, error))
+        goto fail;
+      person->id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+    }
+  if (!td_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  td_database_rollback (db);
+  return FALSE;
+}
+
+gboolean
 td_person_store_update (TdDatabase      *db,
                         const TdPerson  *person,
                         GError         **error)

@@ -8,6 +8,12 @@ G_BEGIN_DECLS
 gboolean   td_person_store_insert (TdDatabase     *db,
                                    TdPerson       *person,
                                    GError        **error);
+/* Many people in one transaction (an import): each checked as by
+ * td_person_store_insert(), the ids set; nothing added when one is
+ * refused. */
+gboolean   td_person_store_insert_many (TdDatabase  *db,
+                                   GPtrArray      *people,
+                                   GError        **error);
 gboolean   td_person_store_update (TdDatabase     *db,
                                    const TdPerson *person,
                                    GError        **error);

@@ -15,6 +15,9 @@ struct _TdUnitIndex
   GPtrArray   *units;      /* TdUnit: the directory's, then the planned ones */
   GHashTable  *by_name;    /* folded name → GPtrArray of TdUnit (not owned) */
   GHashTable  *real_ids;   /* planned id → record id, after creating */
+  GHashTable  *found;      /* text as given → the unit found (a list names
+                            * the same units over and over); emptied
+                            * whenever a unit is planned */
   guint        n_planned;
 };
 
@@ -49,6 +52,7 @@ td_unit_index_new (TdDatabase  *db,
   index->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_ptr_array_unref);
   index->real_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  index->found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < units->len; i++)
     add_unit (index, g_ptr_array_steal_index_fast (units, i--));
   return index;
@@ -62,6 +66,7 @@ td_unit_index_free (TdUnitIndex *index)
   g_clear_object (&index->db);
   g_hash_table_unref (index->by_name);
   g_hash_table_unref (index->real_ids);
+  g_hash_table_unref (index->found);
   g_ptr_array_unref (index->units);
   g_free (index);
 }
@@ -99,6 +104,7 @@ td_unit_index_plan (TdUnitIndex *index,
 {
   TdUnit *unit = td_unit_new ();
 
+  g_hash_table_remove_all (index->found);
   index->n_planned++;
   unit->id = -(gint64) index->n_planned;
   unit->parent_id = parent_id;
@@ -143,14 +149,23 @@ td_unit_index_lookup (TdUnitIndex  *index,
                       gint64       *id,
                       char        **missing_part)
 {
-  g_auto(GStrv) parts = g_strsplit (text, "/", -1);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) names = NULL;
   gint64 current = 0;
+  gint64 *known;
   guint n = 0;
 
   *id = 0;
   if (missing_part != NULL)
     *missing_part = NULL;
+  known = g_hash_table_lookup (index->found, text);
+  if (known != NULL)
+    {
+      *id = *known;
+      return TD_UNIT_FOUND;
+    }
+  parts = g_strsplit (text, "/", -1);
+  names = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; parts[i] != NULL; i++)
     {
       char *name = td_text_normalize (parts[i]);
@@ -184,6 +199,7 @@ td_unit_index_lookup (TdUnitIndex  *index,
       current = child != 0 ? child : td_unit_index_plan (index, current, name);
     }
   *id = current;
+  g_hash_table_insert (index->found, g_strdup (text), g_memdup2 (&current, sizeof current));
   return TD_UNIT_FOUND;
 }
 
