@@ -222,14 +222,15 @@ fill_lines (TdAwardsPage *self,
 static void
 update_actions (TdAwardsPage *self)
 {
+  gboolean writable = td_page_can_write (self->database);
   gboolean shown = self->decision_id > 0;
-  gboolean draft = shown && !self->issued;
+  gboolean draft = writable && shown && !self->issued;
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "awards.new-decision", self->database != NULL);
+  gtk_widget_action_set_enabled (widget, "awards.new-decision", writable);
   gtk_widget_action_set_enabled (widget, "awards.edit-decision", draft);
   gtk_widget_action_set_enabled (widget, "awards.issue", draft);
-  gtk_widget_action_set_enabled (widget, "awards.reopen", shown && self->issued);
+  gtk_widget_action_set_enabled (widget, "awards.reopen", writable && shown && self->issued);
   gtk_widget_action_set_enabled (widget, "awards.delete-decision", draft);
   gtk_widget_action_set_enabled (widget, "awards.add-line", draft);
   gtk_widget_action_set_enabled (widget, "awards.paste", draft);
@@ -432,6 +433,17 @@ selected_line (TdAwardsPage *self)
   TdAwardRow *row = item ? td_item_get_record (item) : NULL;
 
   return row != NULL && row->kind == TD_AWARD_ROW_LINE ? row : NULL;
+}
+
+/* The award line selected, or 0. */
+gint64
+td_awards_page_get_selected_line (TdAwardsPage *self)
+{
+  TdAwardRow *row;
+
+  g_return_val_if_fail (TD_IS_AWARDS_PAGE (self), 0);
+  row = selected_line (self);
+  return row != NULL ? row->award_id : 0;
 }
 
 void
@@ -688,7 +700,7 @@ on_line_activated (TdAwardsPage *self,
   g_autoptr(TdItem) item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
   TdAwardRow *row = item ? td_item_get_record (item) : NULL;
 
-  if (row != NULL && row->kind == TD_AWARD_ROW_LINE && !self->issued)
+  if (row != NULL && row->kind == TD_AWARD_ROW_LINE && !self->issued && td_page_can_write (self->database))
     td_awards_page_edit_line (self, row->award_id);
 }
 

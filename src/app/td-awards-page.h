@@ -46,6 +46,7 @@ gboolean          td_awards_page_select_decision  (TdAwardsPage *self,
 gint64            td_awards_page_get_decision_id  (TdAwardsPage *self);
 void              td_awards_page_select_line      (TdAwardsPage *self,
                                                    gint64        award_id);
+gint64            td_awards_page_get_selected_line (TdAwardsPage *self);
 GListModel       *td_awards_page_get_rows         (TdAwardsPage *self);
 char             *td_awards_page_get_export_name  (TdAwardsPage *self);
 const char       *td_awards_page_get_words        (TdAwardsPage *self);

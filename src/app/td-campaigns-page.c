@@ -58,6 +58,20 @@ add_row (TdCampaignsPage     *self,
   g_ptr_array_add (self->detail_rows, row);
 }
 
+/* A file opened read-only offers no change at all. */
+static void
+update_actions (TdCampaignsPage *self)
+{
+  static const char *editing[] = { "campaigns.edit", "campaigns.delete", "campaigns.add-indicator",
+                                   "campaigns.edit-indicator", "campaigns.move-indicator",
+                                   "campaigns.delete-indicator" };
+  gboolean writable = td_page_can_write (self->database);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.new", writable);
+  for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), editing[i], writable && self->campaign_id > 0);
+}
+
 static void
 clear_detail (TdCampaignsPage *self)
 {
@@ -71,9 +85,7 @@ clear_detail (TdCampaignsPage *self)
   g_ptr_array_set_size (self->detail_rows, 0);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   self->campaign_id = 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.edit", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.delete", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.add-indicator", FALSE);
+  update_actions (self);
 }
 
 static GtkWidget *
@@ -159,9 +171,7 @@ show_campaign (TdCampaignsPage *self,
   add_row (self, self->launch_group, _("Description"), campaign->description);
 
   self->campaign_id = campaign->id;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.edit", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.delete", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.add-indicator", TRUE);
+  update_actions (self);
 
   self->indicators = td_campaign_store_list_indicators (self->database, campaign->id, &error);
   if (self->indicators == NULL)

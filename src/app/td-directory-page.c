@@ -356,9 +356,10 @@ selected_person (TdDirectoryPage *self)
 static void
 update_actions (TdDirectoryPage *self)
 {
-  TdUnit *unit = selected_unit (self);
-  gboolean has_db = self->database != NULL;
-  gboolean has_person = selected_person (self) != NULL;
+  gboolean writable = td_page_can_write (self->database);
+  TdUnit *unit = writable ? selected_unit (self) : NULL;
+  gboolean has_db = writable;
+  gboolean has_person = writable && selected_person (self) != NULL;
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "directory.add-person", has_db);

@@ -35,6 +35,14 @@ td_page_toast (GtkWidget  *page,
   return toast;
 }
 
+/* Whether the pages may offer to change records: not without a file, nor
+ * in one opened read-only (the stores would refuse the change anyway). */
+gboolean
+td_page_can_write (TdDatabase *database)
+{
+  return database != NULL && !td_database_get_read_only (database);
+}
+
 void
 td_page_show_error (GtkWidget  *page,
                     const char *heading,

@@ -2,6 +2,8 @@
 
 #include <adwaita.h>
 
+#include "td-database.h"
+
 G_BEGIN_DECLS
 
 /* What the pages and dialogs of the window share: their window, toasts,
@@ -14,5 +16,6 @@ void       td_page_show_error (GtkWidget  *page,
                                const char *heading,
                                const char *message);
 void       td_date_row_add_calendar (AdwEntryRow *row);
+gboolean   td_page_can_write  (TdDatabase *database);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-backup.h"
 #include "td-catalogue-editor.h"
 #include "td-foreign-strings.h"
 #include "td-preferences-util.h"
@@ -44,6 +45,10 @@ struct _TdPreferencesWindow
   GtkSwitch            *bon_switch;
   GtkSwitch            *chan_switch;
   AdwActionRow         *example_row;
+
+  AdwActionRow         *keep_row;
+  GtkSpinButton        *keep_spin;
+  AdwActionRow         *backup_folder_row;
 };
 
 G_DEFINE_FINAL_TYPE (TdPreferencesWindow, td_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -321,6 +326,37 @@ on_words_switch (TdPreferencesWindow *self,
   update_words_example (self);
 }
 
+/* Backups */
+
+static void
+on_keep_changed (TdPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint keep = (guint) gtk_spin_button_get_value_as_int (self->keep_spin);
+  gboolean written;
+
+  if (self->loading || self->database == NULL || keep == td_backup_get_keep (self->database))
+    return;
+  written = td_database_begin (self->database, &error) &&
+            end_change (self, td_backup_set_keep (self->database, keep, &error), &error);
+  td_preferences_set_field_message (GTK_WIDGET (self->keep_row), written ? NULL : error->message);
+}
+
+/* A file opened read-only: everything shown, nothing changed (the groups
+ * rather than the pages go insensitive, so that the pages still scroll). */
+static void
+disable_editing (GtkWidget *widget)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    {
+      gtk_widget_set_sensitive (widget, FALSE);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    disable_editing (child);
+}
+
 /* Loading */
 
 static AdwEntryRow *
@@ -373,6 +409,7 @@ load (TdPreferencesWindow *self)
     }
 
   update_words_example (self);
+  gtk_spin_button_set_value (self->keep_spin, td_backup_get_keep (self->database));
   self->loading = FALSE;
 }
 
@@ -430,6 +467,8 @@ td_preferences_window_constructed (GObject *object)
   td_salary_editor_set_database (self->salary_editor, self->database);
   td_catalogue_editor_set_database (self->catalogue_editor, self->database);
   load (self);
+  if (td_database_get_read_only (self->database))
+    disable_editing (GTK_WIDGET (self));
 }
 
 static void
@@ -530,12 +569,16 @@ td_preferences_window_class_init (TdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdPreferencesWindow, bon_switch);
   gtk_widget_class_bind_template_child (widget_class, TdPreferencesWindow, chan_switch);
   gtk_widget_class_bind_template_child (widget_class, TdPreferencesWindow, example_row);
+  gtk_widget_class_bind_template_child (widget_class, TdPreferencesWindow, keep_row);
+  gtk_widget_class_bind_template_child (widget_class, TdPreferencesWindow, keep_spin);
+  gtk_widget_class_bind_template_child (widget_class, TdPreferencesWindow, backup_folder_row);
 
   gtk_widget_class_bind_template_callback (widget_class, on_close_request);
   gtk_widget_class_bind_template_callback (widget_class, on_signer_title_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_signer_title_leave);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_words_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_keep_changed);
 }
 
 static void
@@ -559,6 +602,12 @@ td_preferences_window_init (TdPreferencesWindow *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->signer_title_view), "changed",
                             G_CALLBACK (on_signer_title_changed), self);
   set_word_examples (self);
+  {
+    g_autofree char *folder = td_backup_folder ();
+    g_autofree char *display = g_filename_display_name (folder);
+
+    adw_action_row_set_subtitle (self->backup_folder_row, display);
+  }
 }
 
 /* Public API */

@@ -10,6 +10,7 @@
 #include "td-campaign-store.h"
 #include "td-error.h"
 #include "td-format.h"
+#include "td-page-util.h"
 #include "td-paste.h"
 #include "td-statistics-page.h"
 #include "td-table.h"
@@ -822,6 +823,7 @@ new_cell (TdStatisticsPage *self,
       g_autofree char *name = g_strdup_printf (_("%s, %s"), row->name, indicator->name);
 
       cell = gtk_text_new ();
+      gtk_editable_set_editable (GTK_EDITABLE (cell), td_page_can_write (self->database));
       gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
       gtk_editable_set_width_chars (GTK_EDITABLE (cell), 8);
       gtk_text_set_input_purpose (GTK_TEXT (cell), GTK_INPUT_PURPOSE_DIGITS);
@@ -1317,6 +1319,7 @@ td_statistics_page_set_database (TdStatisticsPage *self,
   int keep_year = selected_year (self);
 
   g_set_object (&self->database, database);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.paste", td_page_can_write (database));
   reload (self, keep_campaign, keep_year);
 }
 

@@ -9,18 +9,21 @@
 #include "td-awards-page.h"
 #include "td-campaigns-page.h"
 #include "td-directory-page.h"
+#include "td-file-banner.h"
 #include "td-foreign-strings.h"
 #include "td-import-file.h"
 #include "td-import-window.h"
 #include "td-preferences-window.h"
 #include "td-search-window.h"
 #include "td-decision-store.h"
+#include "td-page-util.h"
 #include "td-person-store.h"
 #include "td-sample.h"
 #include "td-statistics-page.h"
 #include "td-summary.h"
 #include "td-undo.h"
 #include "td-window.h"
+#include "td-window-private.h"
 
 #define MAX_RECENT 8
 
@@ -34,6 +37,7 @@ struct _TdWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwWindowTitle       *window_title;
   AdwHeaderBar         *header_bar;
+  TdFileBanner         *file_banner;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   GMenu                *recent_section;
@@ -155,15 +159,18 @@ update_title (TdWindow *self)
   }
 }
 
+/* A file opened read-only offers no change (td_page_can_write()). */
 static void
 update_undo_actions (TdWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->database != NULL && td_database_can_undo (self->database));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 self->database != NULL && td_database_can_redo (self->database));
+  gboolean writable = td_page_can_write (self->database);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && td_database_can_undo (self->database));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && td_database_can_redo (self->database));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->database != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", writable);
+  td_window_update_safety_actions (self);
 }
 
 static void
@@ -190,25 +197,31 @@ reload_pages (TdWindow *self)
                                          : GTK_WIDGET (self->switcher_title));
 }
 
-/* Opening a file the core refuses shows its message and keeps the file
- * that was open. */
-gboolean
-td_window_open_path (TdWindow   *self,
-                     const char *path,
-                     gboolean    create)
+static gboolean
+open_database (TdWindow             *self,
+               const char           *path,
+               TdDatabaseOpenFlags   flags,
+               GError              **error)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(TdDatabase) database = NULL;
 
-  g_return_val_if_fail (TD_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  database = td_database_open (path, create ? TD_DATABASE_OPEN_CREATE : TD_DATABASE_OPEN_DEFAULT, &error);
-  if (database == NULL)
+  /* The file shown, writable: its own lock would refuse it a second time. */
+  if (self->database != NULL && !td_database_get_read_only (self->database) &&
+      (flags & TD_DATABASE_OPEN_READ_ONLY) == 0)
     {
-      show_error (self, _("The database could not be opened"), error->message);
-      return FALSE;
+      g_autofree char *open = g_canonicalize_filename (td_database_get_path (self->database), NULL);
+      g_autofree char *asked = g_canonicalize_filename (path, NULL);
+
+      if (g_str_equal (open, asked))
+        {
+          td_window_reload (self);
+          return TRUE;
+        }
     }
+
+  database = td_database_open (path, flags, error);
+  if (database == NULL)
+    return FALSE;
 
   if (self->database != NULL)
     g_signal_handlers_disconnect_by_func (self->database, on_database_changed, self);
@@ -218,7 +231,46 @@ td_window_open_path (TdWindow   *self,
   update_title (self);
   reload_pages (self);
   update_undo_actions (self);
+  td_file_banner_set_database (self->file_banner, database, (flags & TD_DATABASE_OPEN_READ_ONLY) != 0);
   return TRUE;
+}
+
+/* A file in use by another Thi Đua may be opened read-only instead. */
+static void
+report_open_error (TdWindow     *self,
+                   const char   *path,
+                   const GError *error)
+{
+  if (g_error_matches (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_IN_USE))
+    td_window_offer_read_only (self, path, error->message);
+  else
+    show_error (self, _("The database could not be opened"), error->message);
+}
+
+/* Opening a file the core refuses shows its message and keeps the file
+ * that was open. */
+gboolean
+td_window_open_with_flags (TdWindow            *self,
+                           const char          *path,
+                           TdDatabaseOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (TD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (open_database (self, path, flags, &error))
+    return TRUE;
+  report_open_error (self, path, error);
+  return FALSE;
+}
+
+gboolean
+td_window_open_path (TdWindow   *self,
+                     const char *path,
+                     gboolean    create)
+{
+  return td_window_open_with_flags (self, path, create ? TD_DATABASE_OPEN_CREATE : TD_DATABASE_OPEN_DEFAULT);
 }
 
 /* Every page shows the records again (after an undo, a paste…), on the
@@ -371,9 +423,17 @@ td_window_open_startup_file (TdWindow *self)
   g_autofree char *last = settings ? g_settings_get_string (settings, "last-file") : NULL;
   g_autofree char *path = NULL;
 
-  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR) &&
-      td_window_open_path (self, last, FALSE))
-    return;
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (open_database (self, last, TD_DATABASE_OPEN_DEFAULT, &error))
+        return;
+      report_open_error (self, last, error);
+      /* Its user is asked whether to open it read-only: nothing else meanwhile. */
+      if (g_error_matches (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_IN_USE))
+        return;
+    }
 
   path = td_database_default_path ();
   {
@@ -943,10 +1003,12 @@ td_window_class_init (TdWindowClass *klass)
   g_type_ensure (TD_TYPE_STATISTICS_PAGE);
   g_type_ensure (TD_TYPE_AWARDS_PAGE);
   g_type_ensure (TD_TYPE_DIRECTORY_PAGE);
+  g_type_ensure (TD_TYPE_FILE_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, file_banner);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, recent_section);
@@ -974,6 +1036,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "win.open-external", "s", open_external_action);
   gtk_widget_class_install_action (widget_class, "win.import", "s", import_action);
+  td_window_class_add_safety_actions (widget_class);
 }
 
 static void
@@ -997,6 +1060,7 @@ td_window_new (TdApplication *application)
 
   if (application != NULL)
     gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.import('')", import_accels);
+  td_window_add_safety_accels (self);
 
   if (settings != NULL)
     {
@@ -1048,6 +1112,14 @@ td_window_get_visible_page (TdWindow *self)
   if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "welcome"))
     return "welcome";
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+td_window_add_toast (TdWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (TD_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* The file the last export wrote, or NULL. */

@@ -45,26 +45,21 @@ sql_host (sqlite3_context *context,
   sqlite3_result_text (context, g_get_host_name (), -1, SQLITE_TRANSIENT);
 }
 
-/* Within a transaction of ours, the rows the file's triggers add get who
- * wrote them once, at its commit (td_audit_finish); a statement outside
- * any transaction, at once. */
-typedef struct
-{
-  gint64 last_id;   /* the trail's last row when the transaction began */
-} Audit;
-
-static GQuark
-audit_quark (void)
-{
-  return g_quark_from_static_string ("td-audit");
-}
-
+/* A statement of ours outside any transaction (sqlite3_get_autocommit)
+ * has no session: its rows get the user and host from the temporary
+ * trigger below, one by one. */
 static void
 sql_row_by_row (sqlite3_context *context,
                 int              argc,
                 sqlite3_value  **argv)
 {
   sqlite3_result_int (context, sqlite3_get_autocommit (sqlite3_context_db_handle (context)));
+}
+
+static GQuark
+audit_quark (void)
+{
+  return g_quark_from_static_string ("td-audit");
 }
 
 gboolean
@@ -80,45 +75,44 @@ td_audit_attach (TdDatabase  *db,
       td_database_set_error (db, error, sqlite3_errcode (handle));
       return FALSE;
     }
-  g_object_set_qdata_full (G_OBJECT (db), audit_quark (), g_new0 (Audit, 1), g_free);
+  g_object_set_qdata (G_OBJECT (db), audit_quark (), GINT_TO_POINTER (1));
   return td_database_exec (db,
                            "CREATE TEMP TRIGGER td_audit_actor AFTER INSERT ON main.audit_log "
-                           "WHEN NEW.actor IS NULL AND td_audit_row_by_row () BEGIN "
+                           "WHEN NEW.session IS NULL AND td_audit_row_by_row () BEGIN "
                            "UPDATE audit_log SET actor = td_actor (), host = td_host () WHERE id = NEW.id; "
                            "END",
                            error);
 }
 
-void
-td_audit_begin (TdDatabase *db)
+gboolean
+td_audit_begin (TdDatabase  *db,
+                GError     **error)
 {
-  Audit *audit = g_object_get_qdata (G_OBJECT (db), audit_quark ());
-  g_autoptr(TdStmt) stmt = NULL;
+  g_autoptr(TdStmt) session = NULL;
+  g_autoptr(TdStmt) current = NULL;
 
-  if (audit == NULL)
-    return;
-  stmt = td_database_prepare (db, "SELECT coalesce (max (id), 0) FROM audit_log", NULL);
-  audit->last_id = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : G_MAXINT64;
+  if (g_object_get_qdata (G_OBJECT (db), audit_quark ()) == NULL)
+    return TRUE;
+  session = td_database_prepare (db, "INSERT INTO audit_sessions (actor, host) VALUES (td_actor (), td_host ())", error);
+  if (session == NULL || !td_database_step_done (db, session, error))
+    return FALSE;
+  current = td_database_prepare (db, "INSERT OR REPLACE INTO audit_current (one, session) VALUES (1, ?1)", error);
+  if (current == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (current, 1, sqlite3_last_insert_rowid (td_database_get_handle (db)));
+  return td_database_step_done (db, current, error);
 }
 
 gboolean
 td_audit_finish (TdDatabase  *db,
                  GError     **error)
 {
-  Audit *audit = g_object_get_qdata (G_OBJECT (db), audit_quark ());
   g_autoptr(TdStmt) stmt = NULL;
 
-  if (audit == NULL)
+  if (g_object_get_qdata (G_OBJECT (db), audit_quark ()) == NULL)
     return TRUE;
-  /* The transaction holds the write lock: every row after last_id is ours. */
-  stmt = td_database_prepare (db,
-                              "UPDATE audit_log SET actor = td_actor (), host = td_host () "
-                              "WHERE id > ?1 AND actor IS NULL",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, audit->last_id);
-  return td_database_step_done (db, stmt, error);
+  stmt = td_database_prepare (db, "DELETE FROM audit_current", error);
+  return stmt != NULL && td_database_step_done (db, stmt, error);
 }
 
 GPtrArray *
@@ -136,10 +130,11 @@ td_audit_list (TdDatabase  *db,
   g_return_val_if_fail (table != NULL, NULL);
 
   stmt = td_database_prepare (db,
-                              "SELECT a.id, a.at, a.actor, a.host, a.action, f.key, "
+                              "SELECT a.id, a.at, coalesce (s.actor, a.actor), coalesce (s.host, a.host), a.action, f.key, "
                               "       CAST (json_extract (a.old_values, '$.\"' || f.key || '\"') AS TEXT), "
                               "       CAST (json_extract (a.new_values, '$.\"' || f.key || '\"') AS TEXT) "
-                              "FROM audit_log a, json_each (coalesce (a.new_values, a.old_values)) f "
+                              "FROM audit_log a LEFT JOIN audit_sessions s ON s.id = a.session, "
+                              "     json_each (coalesce (a.new_values, a.old_values)) f "
                               "WHERE a.table_name = ?1 AND a.row_id = ?2 "
                               "ORDER BY a.id DESC, f.id",
                               error);

@@ -48,7 +48,8 @@ gboolean  td_undo_attach             (TdDatabase  *self,
 gboolean  td_audit_attach            (TdDatabase  *self,
                                       GError     **error);
 /* At the start and before the commit of the outermost transaction. */
-void      td_audit_begin             (TdDatabase  *self);
+gboolean  td_audit_begin             (TdDatabase  *self,
+                                      GError     **error);
 gboolean  td_audit_finish            (TdDatabase  *self,
                                       GError     **error);
 /* Forgets the undo and redo history (after a restore). */

@@ -923,9 +923,12 @@ td_database_begin (TdDatabase  *self,
                          : g_strdup_printf ("SAVEPOINT td_%u", self->depth);
   if (self->depth == 0 ? !td_database_exec (self, sql, error) : !run_cached (self, sql, error))
     return FALSE;
-  if (self->depth == 0)
-    td_audit_begin (self);
   self->depth++;
+  if (self->depth == 1 && !td_audit_begin (self, error))
+    {
+      td_database_rollback (self);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -123,7 +123,7 @@ td_undo_attach (TdDatabase  *self,
    * statements run; so is search_stale, the notes of records written.
    * The audit trail is never undone: an undo is one more change in it. */
   sqlite3_prepare_v2 (handle, "SELECT name FROM main.sqlite_schema t WHERE type = 'table' "
-                      "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('search_stale', 'audit_log') AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' "
+                      "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('search_stale', 'audit_log', 'audit_sessions', 'audit_current') AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' "
                       "AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema v WHERE v.type = 'table' "
                       " AND v.sql LIKE 'CREATE VIRTUAL TABLE%' AND t.name LIKE v.name || '!_%' ESCAPE '!') "
                       "ORDER BY name", -1, &stmt, NULL);
