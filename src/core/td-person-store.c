@@ -157,43 +157,127 @@ fail:
   return FALSE;
 }
 
+static void
+append_json_text (GString    *json,
+                  const char *text)
+{
+  if (text == NULL || *text == '\0')
+    {
+      g_string_append (json, "null");
+      return;
+    }
+  g_string_append_c (json, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (json, '\\');
+      if ((guchar) *p < 0x20)
+        g_string_append_printf (json, "\\u%04x", (guint) (guchar) *p);
+      else
+        g_string_append_c (json, *p);
+    }
+  g_string_append_c (json, '"');
+}
+
+/* A whole batch in one statement: per statement, SQLite's work costs far
+ * more than the row's (100,000 people: 0.5 s as one statement, 2 s as
+ * many). */
+static const char *
+insert_many_sql (void)
+{
+  static gsize sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      const char *search, *sort_key;
+      const char *source = td_database_derived_sql ("people", &search, &sort_key);
+
+      g_once_init_leave (&sql, (gsize)
+                         g_strdup_printf ("INSERT INTO people (full_name, gender, birth_year, position, rank, "
+                                          "unit_id, note, search_text, sort_key, derived_from) "
+                                          "SELECT full_name, gender, birth_year, position, rank, unit_id, "
+                                          "note, %s, %s, %s FROM (SELECT value ->> 0 AS full_name, "
+                                          "value ->> 1 AS gender, value ->> 2 AS birth_year, "
+                                          "value ->> 3 AS position, value ->> 4 AS rank, "
+                                          "value ->> 5 AS unit_id, value ->> 6 AS note "
+                                          "FROM json_each (?1) ORDER BY key)",
+                                          search, sort_key, source));
+    }
+  return (const char *) sql;
+}
+
 gboolean
 td_person_store_insert_many (TdDatabase  *db,
                              GPtrArray   *people,
                              GError     **error)
 {
   g_autoptr(GHashTable) units_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(TdStmt) stmt = NULL;
+  gint64 last;
 
   g_return_val_if_fail (TD_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (people != NULL, FALSE);
 
-  if (!td_database_begin (db, error))
-    return FALSE;
+  if (people->len == 0)
+    return TRUE;
   for (guint i = 0; i < people->len; i++)
     {
       TdPerson *person = g_ptr_array_index (people, i);
-      g_autoptr(TdStmt) stmt = NULL;
       gint64 unit_id = person->unit_id;
+      g_autofree char *name = NULL;
+      g_autofree char *position = NULL;
+      g_autofree char *rank = NULL;
+      g_autofree char *note = NULL;
 
       /* A unit is looked up once, not for each of its people. */
       person->unit_id = g_hash_table_contains (units_seen, &unit_id) ? 0 : unit_id;
       if (!validate (db, person, error))
         {
           person->unit_id = unit_id;
-          goto fail;
+          return FALSE;
         }
       person->unit_id = unit_id;
       if (unit_id > 0)
         g_hash_table_add (units_seen, g_memdup2 (&unit_id, sizeof unit_id));
 
-      stmt = td_database_prepare (db, insert_sql (), error);
-      if (stmt == NULL)
-        goto fail;
-      bind_person (stmt, person);
-      if (!td_database_step_done (db, stmt, error))
-        goto fail;
-      person->id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+      name = td_text_normalize (person->full_name);
+      position = td_text_normalize (person->position);
+      rank = td_text_normalize (person->rank);
+      note = td_text_normalize (person->note);
+      g_string_append (json, i == 0 ? "[" : ",[");
+      append_json_text (json, name);
+      g_string_append_c (json, ',');
+      append_json_text (json, td_gender_to_string (person->gender));
+      if (person->birth_year != 0)
+        g_string_append_printf (json, ",%d,", person->birth_year);
+      else
+        g_string_append (json, ",null,");
+      append_json_text (json, position);
+      g_string_append_c (json, ',');
+      append_json_text (json, rank);
+      if (person->unit_id > 0)
+        g_string_append_printf (json, ",%" G_GINT64_FORMAT ",", person->unit_id);
+      else
+        g_string_append (json, ",null,");
+      append_json_text (json, note);
+      g_string_append_c (json, ']');
     }
+  g_string_append_c (json, ']');
+
+  if (!td_database_begin (db, error))
+    return FALSE;
+  stmt = td_database_prepare (db, insert_many_sql (), error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
+  if (!td_database_step_done (db, stmt, error))
+    goto fail;
+  /* One writer, one statement: the rows took the ids after the last. */
+  last = sqlite3_last_insert_rowid (td_database_get_handle (db));
+  for (guint i = 0; i < people->len; i++)
+    ((TdPerson *) g_ptr_array_index (people, i))->id = last - people->len + 1 + i;
+  g_clear_pointer (&stmt, td_stmt_release);
   if (!td_database_commit (db, error))
     goto fail;
   return TRUE;

@@ -86,6 +86,42 @@ is_plainly_nfc (const char *text)
   return TRUE;
 }
 
+/* Text that normalising would give back unchanged: NFC plainly (above),
+ * no white space but single ASCII spaces between words, nothing
+ * invisible.  Checked in one pass, it spares the copy character by
+ * character for nearly every name of a large list. */
+static gboolean
+is_clean (const char *text)
+{
+  gboolean space = TRUE;   /* at the start, a space would be leading */
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guchar byte = (guchar) *p;
+      gunichar c;
+
+      if (byte < 0x80)
+        {
+          if (byte == ' ')
+            {
+              if (space)
+                return FALSE;
+              space = TRUE;
+              continue;
+            }
+          if (byte < 0x20 || byte == 0x7F)
+            return FALSE;
+          space = FALSE;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      if ((c >= 0x300 && (c < 0x1E00 || c > 0x1EFF)) || c < 0xA1 || c == 0xAD)
+        return FALSE;
+      space = FALSE;
+    }
+  return !space || *text == '\0';
+}
+
 /* Trimmed, runs of white space made one space, no control characters,
  * NFC: how text is stored. */
 char *
@@ -100,6 +136,8 @@ td_text_normalize (const char *text)
 
   if (!g_utf8_validate (text, -1, NULL))
     return NULL;
+  if (is_clean (text))
+    return g_strdup (text);
   nfc = is_plainly_nfc (text) ? g_strdup (text) : g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
   if (nfc == NULL)
     return NULL;

@@ -453,10 +453,9 @@ merge_person (TdPerson       *record,
     set_text (&record->note, file->note);
 }
 
-/* New people go in by batches: one check of each unit, the progress and
- * a way out between batches.  A savepoint over many rows costs more for
- * each row it holds (1,000 rows a batch: three times slower than 50). */
-#define PEOPLE_BATCH 50
+/* New people go in by batches, each one statement of the store: the
+ * progress and a way out between batches. */
+#define PEOPLE_BATCH 500
 
 gboolean
 td_import_apply_people (TdImportApplying  *applying,
