@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "td-audit.h"
+#include "td-backup.h"
 #include "td-decision-store.h"
 #include "td-import.h"
 #include "td-person-store.h"
@@ -100,6 +101,13 @@ test_one_undo_step (void)
   g_assert_true (td_import_apply (import, NULL, NULL, NULL, &counts, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counts.added, ==, 2);
+  /* The state before it, backed up. */
+  {
+    g_autoptr(GPtrArray) backups = td_backup_list (td_database_get_path (db), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (backups->len, >=, 1);
+  }
   g_assert_cmpuint (count_people (db), ==, before + 2);
   trail = td_audit_count (db, &error);
 

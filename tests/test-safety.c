@@ -157,6 +157,39 @@ test_backup_daily_and_refusals (void)
   remove_backups_of (path);
 }
 
+/* A file of an older version is backed up, as it was, before migrating. */
+static void
+test_backup_before_migration (void)
+{
+  g_autofree char *path = td_test_tmp_path ("old.db");
+  g_autoptr(TdDatabase) db = open_path (path);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_clear_object (&db);
+  remove_backups_of (path);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 2", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = td_database_open (path, TD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (td_database_get_schema_version (db), ==, TD_SCHEMA_VERSION);
+  backups = td_backup_list (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+
+  g_assert_cmpint (sqlite3_open (((TdBackupInfo *) g_ptr_array_index (backups, 0))->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  remove_backups_of (path);
+}
+
 /* A second writer is told who has the file; a lock left by a process
  * that died is taken over. */
 static void
@@ -394,6 +427,7 @@ main (int    argc,
   g_test_add_func ("/safety/backup/restore-round-trip", test_backup_restore_round_trip);
   g_test_add_func ("/safety/backup/keeps-the-newest", test_backup_keeps_newest);
   g_test_add_func ("/safety/backup/daily-and-refusals", test_backup_daily_and_refusals);
+  g_test_add_func ("/safety/backup/before-migrating", test_backup_before_migration);
   g_test_add_func ("/safety/lock/second-writer-told-who", test_lock_second_writer);
   g_test_add_func ("/safety/lock/stale-taken-over", test_lock_stale_taken_over);
   g_test_add_func ("/safety/open/read-only-file", test_read_only_file);
