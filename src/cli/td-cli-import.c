@@ -52,19 +52,6 @@ count_state (GPtrArray        *reports,
   return n;
 }
 
-static void
-print_errors (const char *path,
-              GPtrArray  *reports)
-{
-  for (guint i = 0; i < reports->len; i++)
-    {
-      const TdImportRowReport *report = g_ptr_array_index (reports, i);
-
-      if (report->state == TD_IMPORT_ROW_ERROR)
-        fprintf (stderr, "%s:%u: %s\n", path, report->line, report->message);
-    }
-}
-
 static gboolean
 parse_id (const char *text,
           gint64      min,
@@ -116,7 +103,8 @@ td_cli_import (const TdCliGlobals  *globals,
   TdImportCounts counts = { 0 };
   const char *path;
 
-  g_option_context_set_description (context, _("KIND: units, people, awards (with --decision), stats (with --campaign and --year)."));
+  g_option_context_set_description (context, _("KIND: units, people, awards (with --decision), stats (with --campaign and --year).\n"
+                                               "Rows with errors stop the import; --dry-run lists every row with its state and reason."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!td_cli_parse (context, &argc, &argv))
     return TD_CLI_USAGE;
@@ -154,7 +142,10 @@ td_cli_import (const TdCliGlobals  *globals,
 
   read_options.encoding = encoding;
   read_options.sheet = sheet;
+  read_options.progress = isatty (STDERR_FILENO) ? on_progress : NULL;
   table = td_import_table_read (path, &read_options, &error);
+  if (isatty (STDERR_FILENO))
+    fprintf (stderr, "\r");
   if (table == NULL)
     return td_cli_fail (error);
   if (table->vn3_font)
@@ -203,9 +194,6 @@ td_cli_import (const TdCliGlobals  *globals,
     {
       if (isatty (STDERR_FILENO))
         fprintf (stderr, "\r");
-      if (g_error_matches (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_FAILED) &&
-          (reports = td_import_check (import, NULL)) != NULL && count_state (reports, TD_IMPORT_ROW_ERROR) > 1)
-        print_errors (path, reports);
       return td_cli_fail (error);
     }
   if (isatty (STDERR_FILENO))
