@@ -82,6 +82,7 @@ test_backup_restore_round_trip (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *made = NULL;
   g_autofree char *folder = td_backup_folder ();
+  gint64 binh;
 
   add_person (db, "Nguyễn Văn An");
   td_backup_now (db, &made, &error);
@@ -89,13 +90,21 @@ test_backup_restore_round_trip (void)
   g_assert_true (g_str_has_prefix (made, folder));
   g_assert_nonnull (strstr (made + strlen (folder), "round-trip-"));
 
-  add_person (db, "Trần Thị Bình");
+  binh = add_person (db, "Trần Thị Bình");
   g_assert_cmpuint (count_people (db), ==, 2);
 
   td_backup_restore (db, made, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_people (db), ==, 1);
   g_assert_false (td_database_can_undo (db));
+  /* The trail still tells that Trần Thị Bình was added after the backup. */
+  {
+    g_autoptr(GPtrArray) history = td_audit_list (db, "people", binh, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, ==, 1);
+    g_assert_cmpstr (((TdAuditEntry *) g_ptr_array_index (history, 0))->action, ==, "insert");
+  }
 
   backups = td_backup_list (path, &error);
   g_assert_no_error (error);

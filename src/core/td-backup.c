@@ -275,11 +275,46 @@ open_backup (const char  *path,
   return source;
 }
 
+/* The audit trail outlives a restore: the rows written since the backup
+ * was made come back from the backup of the state before restoring (the
+ * ids of one file only grow, so they are those after the backup's last). */
+static gboolean
+carry_trail_over (TdDatabase  *db,
+                  const char  *before_path,
+                  GError     **error)
+{
+  g_autoptr(TdStmt) attach = td_database_prepare (db, "ATTACH ?1 AS td_before", error);
+  gboolean ok;
+
+  if (attach == NULL)
+    return FALSE;
+  td_bind_text (attach, 1, before_path);
+  if (!td_database_step_done (db, attach, error))
+    return FALSE;
+  ok = td_database_exec (db,
+                         "BEGIN IMMEDIATE;"
+                         "INSERT OR IGNORE INTO main.audit_sessions (id, actor, host, started) "
+                         " SELECT id, actor, host, started FROM td_before.audit_sessions "
+                         " WHERE id > (SELECT coalesce (max (id), 0) FROM main.audit_sessions);"
+                         "INSERT OR IGNORE INTO main.audit_log (id, at, session, actor, host, table_name, "
+                         " row_id, action, old_values, new_values) "
+                         " SELECT id, at, session, actor, host, table_name, row_id, action, old_values, new_values "
+                         " FROM td_before.audit_log "
+                         " WHERE id > (SELECT coalesce (max (id), 0) FROM main.audit_log);"
+                         "COMMIT;",
+                         error);
+  if (!ok)
+    td_database_exec (db, "ROLLBACK", NULL);
+  td_database_exec (db, "DETACH td_before", NULL);
+  return ok;
+}
+
 gboolean
 td_backup_restore (TdDatabase  *db,
                    const char   *backup_path,
                    GError      **error)
 {
+  g_autofree char *before_path = NULL;
   sqlite3 *source;
   sqlite3_backup *backup;
   int rc;
@@ -290,7 +325,7 @@ td_backup_restore (TdDatabase  *db,
   source = open_backup (backup_path, error);
   if (source == NULL)
     return FALSE;
-  if (!td_backup_now (db, NULL, error))
+  if (!td_backup_now (db, &before_path, error))
     {
       g_prefix_error (error, _("Nothing was restored: the present state could not be backed up first. "));
       sqlite3_close_v2 (source);
@@ -313,5 +348,5 @@ td_backup_restore (TdDatabase  *db,
       td_database_set_error (db, error, rc);
       return FALSE;
     }
-  return td_database_reload (db, error);
+  return td_database_reload (db, error) && carry_trail_over (db, before_path, error);
 }
