@@ -26,6 +26,7 @@ struct _TdImportWindow
   TdImport            *import;
   TdImportOptions      options;
   GCancellable        *read_cancellable;
+  GCancellable        *write_cancellable; /* while writing: the window stays */
   GArray              *decision_ids;
   GArray              *campaign_ids;
   guint                check_source;
@@ -278,6 +279,9 @@ run_check (gpointer data)
 static void
 queue_check (TdImportWindow *self)
 {
+  /* Never while writing: the check replaces the plan being written. */
+  if (self->write_cancellable != NULL)
+    return;
   self->can_apply = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
   if (self->check_source == 0)
@@ -522,6 +526,8 @@ cancel_read_action (GtkWidget  *widget,
 
   if (self->read_cancellable != NULL)
     g_cancellable_cancel (self->read_cancellable);
+  if (self->write_cancellable != NULL)
+    g_cancellable_cancel (self->write_cancellable);
 }
 
 static void
@@ -554,6 +560,35 @@ convert_vn3_action (GtkWidget  *widget,
     start_read (self, self->path, "tcvn3-font", self->sheet);
 }
 
+/* While writing, the page of progress with its Cancel; the window shows
+ * it between the rows written (the connection is not shared with a
+ * thread, and the window is modal: nothing else can change the records). */
+static void
+on_write_progress (double   fraction,
+                   gpointer user_data)
+{
+  TdImportWindow *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->read_progress, CLAMP (fraction, 0, 1));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+on_close_request (GtkWindow *window,
+                  gpointer   user_data)
+{
+  TdImportWindow *self = TD_IMPORT_WINDOW (window);
+
+  /* Closing while writing cancels the writing; the window closes after. */
+  if (self->write_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->write_cancellable);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Written in the main thread: the database connection is not shared. */
 static void
 apply_action (GtkWidget  *widget,
@@ -563,22 +598,48 @@ apply_action (GtkWidget  *widget,
   TdImportWindow *self = TD_IMPORT_WINDOW (widget);
   TdImportCounts counts = { 0 };
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(TdImport) import = NULL;
+  gboolean ok;
 
   if (self->check_source != 0)
     {
       g_source_remove (self->check_source);
+      self->check_source = 0;
       run_check (self);
     }
-  if (self->import == NULL || !self->can_apply)
+  if (self->import == NULL || !self->can_apply || self->write_cancellable != NULL)
     return;
-  if (!td_import_apply (self->import, NULL, NULL, NULL, &counts, &error))
+
+  name = g_filename_display_basename (self->path);
+  /* Translators: while the rows of a file are written, «Importing “danh-sach.xlsx”…». */
+  label = g_strdup_printf (_("Importing “%s”…"), name);
+  gtk_label_set_text (self->read_label, label);
+  gtk_progress_bar_set_fraction (self->read_progress, 0);
+  gtk_spinner_start (self->read_spinner);
+  gtk_stack_set_visible_child_name (self->stack, "reading");
+  gtk_widget_action_set_enabled (widget, "import.apply", FALSE);
+  self->write_cancellable = g_cancellable_new ();
+
+  g_object_ref (self);
+  import = g_object_ref (self->import);
+  ok = td_import_apply (import, self->write_cancellable, on_write_progress, self, &counts, &error);
+  g_clear_object (&self->write_cancellable);
+  gtk_spinner_stop (self->read_spinner);
+  if (!ok)
     {
-      show_message (self, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "form");
+      if (!g_error_matches (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_CANCELLED))
+        show_message (self, error->message);
       queue_check (self);
-      return;
     }
-  g_signal_emit (self, signals[IMPORTED], 0, counts.added, counts.updated);
-  gtk_window_destroy (GTK_WINDOW (self));
+  else
+    {
+      g_signal_emit (self, signals[IMPORTED], 0, counts.added, counts.updated);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  g_object_unref (self);
 }
 
 /* Overrides */
@@ -591,6 +652,8 @@ td_import_window_dispose (GObject *object)
   if (self->read_cancellable != NULL)
     g_cancellable_cancel (self->read_cancellable);
   g_clear_object (&self->read_cancellable);
+  if (self->write_cancellable != NULL)
+    g_cancellable_cancel (self->write_cancellable);
   g_clear_handle_id (&self->check_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_IMPORT_WINDOW);
   g_clear_object (&self->import);
@@ -674,6 +737,7 @@ td_import_window_init (TdImportWindow *self)
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
 
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), self);
   g_signal_connect_swapped (self->decision_row, "notify::selected", G_CALLBACK (on_decision_selected), self);
   g_signal_connect_swapped (self->campaign_row, "notify::selected", G_CALLBACK (on_campaign_selected), self);
