@@ -363,15 +363,25 @@ test_parse_matches_person_by_unit (void)
   /* By the unit's short name, then by position alone. */
   g_assert_cmpint (row_at (rows, 2)->person_id, ==, 4);
   g_assert_cmpint (row_at (rows, 3)->person_id, ==, 5);
-  for (guint i = 4; i < 6; i++)
-    {
-      g_autofree char *expected = g_strdup_printf ("Row %u: several people are named Nguyễn Văn Anh. "
-                                                   "Add the unit to the row, in the second column.", i + 1);
+  /* Spelled as one of them only: that one. */
+  g_assert_cmpint (row_at (rows, 4)->state, ==, TD_PASTE_ROW_READY);
+  g_assert_cmpint (row_at (rows, 4)->person_id, ==, 5);
+  /* In another unit: somebody else, new. */
+  g_assert_cmpint (row_at (rows, 5)->state, ==, TD_PASTE_ROW_NEW_PERSON);
+  g_assert_cmpint (row_at (rows, 5)->unit_id, ==, 1);
+  g_assert_cmpstr (row_at (rows, 5)->message, ==,
+                   "Row 6: nobody named Nguyễn Văn Anh works in Sở Tư pháp. A new person will be added to it.");
+}
 
-      g_assert_cmpint (row_at (rows, i)->state, ==, TD_PASTE_ROW_ERROR);
-      g_assert_cmpstr (row_at (rows, i)->message, ==, expected);
-      g_assert_cmpint (row_at (rows, i)->person_id, ==, 0);
-    }
+/* Without accents, the two fold alike: the row must say which. */
+static void
+test_parse_unaccented_needs_unit (void)
+{
+  g_autoptr(TdDatabase) db = td_test_sample_database ();
+  g_autoptr(GPtrArray) rows = parse (db, "Nguyen Van Anh\t\tGiấy khen\tTốt\r\n");
+
+  g_assert_cmpint (only_row (rows)->state, ==, TD_PASTE_ROW_ERROR);
+  g_assert_nonnull (strstr (only_row (rows)->message, "several people are named Nguyen Van Anh"));
 }
 
 static void
@@ -662,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/paste/parse/amount-formats", test_parse_amount_formats);
   g_test_add_func ("/paste/parse/matches-forms-by-name-prefix-or-code", test_parse_matches_forms);
   g_test_add_func ("/paste/parse/matches-person-by-unit", test_parse_matches_person_by_unit);
+  g_test_add_func ("/paste/parse/unaccented-name-needs-unit", test_parse_unaccented_needs_unit);
   g_test_add_func ("/paste/parse/form-decides-person-or-unit", test_parse_form_decides_recipient);
   g_test_add_func ("/paste/apply/adds-lines-computed-or-overridden", test_apply_adds_lines);
   g_test_add_func ("/paste/apply/one-transaction-nothing-on-error", test_apply_one_transaction);

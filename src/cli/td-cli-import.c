@@ -120,7 +120,9 @@ td_cli_import (const TdCliGlobals  *globals,
 
   if (options.kind == TD_IMPORT_AWARDS)
     {
-      if ((number == NULL) == (decision_text == NULL))
+      if (number != NULL && decision_text != NULL)
+        return td_cli_usage (_("Give the decision one way, --decision NUMBER or --decision-id ID, not both."));
+      if (number == NULL && decision_text == NULL)
         return td_cli_usage (_("Give the decision with --decision NUMBER or --decision-id ID."));
       if (decision_text != NULL && !parse_id (decision_text, 1, G_MAXINT64, &options.decision_id))
         return td_cli_usage (_("--decision-id needs an ID of 1 or more, not “%s”."), decision_text);
@@ -190,6 +192,9 @@ td_cli_import (const TdCliGlobals  *globals,
       return n_errors > 0 && !options.skip_errors ? TD_CLI_FAILED : TD_CLI_OK;
     }
 
+  /* The lines --skip-errors leaves out, to say which. */
+  if (options.skip_errors && (reports = td_import_check (import, &error)) == NULL)
+    return td_cli_fail (error);
   if (!td_import_apply (import, NULL, isatty (STDERR_FILENO) ? on_progress : NULL, NULL, &counts, &error))
     {
       if (isatty (STDERR_FILENO))
@@ -208,5 +213,12 @@ td_cli_import (const TdCliGlobals  *globals,
               counts.skipped);
     }
   printf ("\n");
+  for (guint i = 0; reports != NULL && i < reports->len; i++)
+    {
+      const TdImportRowReport *report = g_ptr_array_index (reports, i);
+
+      if (report->state == TD_IMPORT_ROW_ERROR)
+        printf ("%s:%u: %s\n", path, report->line, report->message);
+    }
   return TD_CLI_OK;
 }

@@ -627,25 +627,54 @@ pick_unit (Context    *ctx,
   return found;
 }
 
+/* The people of @name: spelled the same (but for case) when there are
+ * such — «Nguyễn Văn Anh» is not «Nguyễn Văn Ánh» — else the same
+ * without accents, as typed in haste. */
 static GPtrArray *
 people_named (TdDatabase  *db,
               const char  *name,
               GError     **error)
 {
   g_autoptr(GPtrArray) people = td_person_store_list (db, name, 0, error);
+  g_autoptr(GPtrArray) exact = NULL;
   g_autofree char *needle = td_text_fold (name);
+  g_autofree char *spelled = g_utf8_casefold (name, -1);
 
   if (people == NULL)
     return NULL;
+  exact = g_ptr_array_new_with_free_func ((GDestroyNotify) td_person_free);
   for (guint i = 0; i < people->len; i++)
     {
       TdPerson *person = g_ptr_array_index (people, i);
       g_autofree char *folded = td_text_fold (person->full_name);
+      g_autofree char *cased = g_utf8_casefold (person->full_name, -1);
 
       if (!g_str_equal (folded, needle))
         g_ptr_array_remove_index (people, i--);
+      else if (g_str_equal (cased, spelled))
+        g_ptr_array_add (exact, g_ptr_array_steal_index (people, i--));
     }
-  return g_steal_pointer (&people);
+  return exact->len > 0 ? g_steal_pointer (&exact) : g_steal_pointer (&people);
+}
+
+/* @unit_id is @ancestor_id or lies under it. */
+static gboolean
+unit_within (GPtrArray *units,
+             gint64     unit_id,
+             gint64     ancestor_id)
+{
+  for (guint depth = 0; unit_id > 0 && depth < 64; depth++)
+    {
+      gint64 parent = 0;
+
+      if (unit_id == ancestor_id)
+        return TRUE;
+      for (guint i = 0; i < units->len; i++)
+        if (((TdUnit *) g_ptr_array_index (units, i))->id == unit_id)
+          parent = ((TdUnit *) g_ptr_array_index (units, i))->parent_id;
+      unit_id = parent;
+    }
+  return FALSE;
 }
 
 static void
@@ -694,6 +723,7 @@ resolve_recipient (Context            *ctx,
           /* Translators: the row number and a unit name. */
           set_error (row, g_strdup_printf (_("Row %u: several units are named %s. Add the unit above it in the second column."),
                                            row->line, row->name));
+          row->problem = TD_PASTE_PROBLEM_SEVERAL_UNITS;
           return TRUE;
         }
       row->state = TD_PASTE_ROW_READY;
@@ -732,11 +762,32 @@ resolve_recipient (Context            *ctx,
       return TRUE;
     }
 
+  /* The unit the row names decides among them, and rules out those of
+   * other units: the same name elsewhere is somebody else. */
+  {
+    gsize start = 0, end = 0;
+    const TdUnit *named = to_people ? unit_in_detail (ctx->units, row->detail, &start, &end) : NULL;
+
+    for (guint i = 0; named != NULL && i < people->len; i++)
+      if (!unit_within (ctx->units, ((TdPerson *) g_ptr_array_index (people, i))->unit_id, named->id))
+        g_ptr_array_remove_index (people, i--);
+    if (named != NULL && people->len == 0)
+      {
+        row->state = TD_PASTE_ROW_NEW_PERSON;
+        row->unit_id = named->id;
+        /* Translators: the row number, a person's name and a unit. */
+        row->message = g_strdup_printf (_("Row %u: nobody named %s works in %s. A new person will be added to it."),
+                                        row->line, row->name, named->name);
+        return TRUE;
+      }
+  }
+
   person = pick_person (ctx, people, row->detail);
   if (person == NULL)
     {
       set_error (row, g_strdup_printf (_("Row %u: several people are named %s. Add the unit to the row, in the second column."),
                                        row->line, row->name));
+      row->problem = TD_PASTE_PROBLEM_SEVERAL_PEOPLE;
       return TRUE;
     }
   if (!to_people)
@@ -765,12 +816,14 @@ parse_row (Context     *ctx,
     {
       set_error (row, g_strdup_printf (_("Row %u has no name. Type the name of the person or unit in the first column."),
                                        row->line));
+      row->problem = TD_PASTE_PROBLEM_NO_NAME;
       return TRUE;
     }
   if (*row->form_text == '\0')
     {
       set_error (row, g_strdup_printf (_("Row %u has no award form. Type the form in the third column, such as Giấy khen."),
                                        row->line));
+      row->problem = TD_PASTE_PROBLEM_NO_FORM;
       return TRUE;
     }
   form = match_form (ctx, row->form_text, &several);

@@ -18,10 +18,22 @@ typedef enum
   TD_PASTE_ROW_ERROR,       /* cannot be resolved: see message */
 } TdPasteRowState;
 
+/* What an ERROR row lacks, for messages that name the column otherwise
+ * than by its place in a pasted block. */
+typedef enum
+{
+  TD_PASTE_PROBLEM_OTHER,
+  TD_PASTE_PROBLEM_NO_NAME,
+  TD_PASTE_PROBLEM_NO_FORM,
+  TD_PASTE_PROBLEM_SEVERAL_PEOPLE,
+  TD_PASTE_PROBLEM_SEVERAL_UNITS,
+} TdPasteProblem;
+
 typedef struct
 {
   guint            line;          /* 1-based row of the block */
   TdPasteRowState  state;
+  TdPasteProblem   problem;       /* of an ERROR row */
   char            *message;       /* translated, for ERROR and NEW_* */
   char            *name;
   char            *detail;        /* «Chức vụ, đơn vị» as pasted */

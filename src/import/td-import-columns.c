@@ -308,6 +308,65 @@ td_import_mapping_format (GHashTable *mapping)
   return g_string_free (out, FALSE);
 }
 
+/* «Tổng cộng», «Cộng:», «Tổng số»: a row of sums, in any of its first
+ * cells. */
+gboolean
+td_import_row_is_total (const TdImportRow *row)
+{
+  guint seen = 0;
+
+  for (guint i = 0; i < row->n_cells && seen < 2; i++)
+    {
+      g_autofree char *folded = NULL;
+
+      if (*row->cells[i] == '\0')
+        continue;
+      seen++;
+      folded = td_import_title_key (row->cells[i]);
+      if (g_str_has_prefix (folded, "tong cong") || g_str_has_prefix (folded, "tong so") ||
+          g_str_equal (folded, "tong") || g_str_equal (folded, "cong") || g_str_has_prefix (folded, "cong ") ||
+          g_str_has_prefix (folded, "cong:"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_roman (const char *text)
+{
+  gsize n = strspn (text, "IVXLivxl");
+
+  return n > 0 && (text[n] == '\0' || ((text[n] == '.' || text[n] == '/') && text[n + 1] == '\0'));
+}
+
+/* «I. TẬP THỂ», «II | CÁ NHÂN», «A», «B.»: the headings of the sections of
+ * an award list, not a row. */
+gboolean
+td_import_row_is_section (const TdImportRow *row)
+{
+  guint words = 0;
+
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      g_autofree char *folded = NULL;
+
+      if (*row->cells[i] == '\0')
+        continue;
+      folded = td_import_title_key (row->cells[i]);
+      g_strdelimit (folded, ".:/-", ' ');
+      g_strstrip (folded);
+      if (is_roman (row->cells[i]) || (strlen (folded) == 1 && g_ascii_isalpha (*folded)))
+        continue;
+      if (g_str_equal (folded, "tap the") || g_str_equal (folded, "ca nhan") ||
+          g_str_has_prefix (folded, "i tap the") || g_str_has_prefix (folded, "ii ca nhan") ||
+          g_str_has_prefix (folded, "khen thuong tap the") || g_str_has_prefix (folded, "khen thuong ca nhan"))
+        words++;
+      else
+        return FALSE;
+    }
+  return words > 0;
+}
+
 /* «(1)», «1», «(2)»: the numbers some forms put under their titles. */
 gboolean
 td_import_row_is_numbering (const TdImportRow *row)

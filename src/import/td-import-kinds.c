@@ -87,6 +87,10 @@ lookup_unit (TdImport          *self,
                               row->line, text, text);
     case TD_UNIT_MISSING:
     default:
+      if (missing != NULL && strchr (text, '/') != NULL)
+        /* Translators: the line, a unit name, then the path it was looked for along. */
+        return g_strdup_printf (_("Line %u: there is no unit “%s” along “%s”. Check the path, add the unit first, or let the import add the units it does not know."),
+                                row->line, missing, text);
       /* Translators: the line and a unit name. */
       return g_strdup_printf (_("Line %u: no unit is named “%s”. Add it to the directory first, or let the import add the units it does not know."),
                               row->line, missing != NULL ? missing : text);
@@ -120,6 +124,24 @@ report_difference (TdImport          *self,
     td_import_add_report (reports, row, plan->state, title,
                           g_strdup_printf (_("Already there, with another %s; kept as it is unless you choose to update."),
                                            differences));
+}
+
+/* A row that gives again what a row above gave: the line it repeats, or
+ * 0 (then @key is remembered for @line). */
+static guint
+repeated_line (GHashTable *seen,
+               char       *key,
+               guint       line)
+{
+  gpointer first = g_hash_table_lookup (seen, key);
+
+  if (first != NULL)
+    {
+      g_free (key);
+      return GPOINTER_TO_UINT (first);
+    }
+  g_hash_table_insert (seen, key, GUINT_TO_POINTER (line));
+  return 0;
 }
 
 /* Units */
@@ -171,7 +193,26 @@ td_import_check_units (TdImport   *self,
           continue;
         }
 
-      id = td_unit_index_child (self->units, parent_id, name);
+      /* Without a unit above, a unit of that name anywhere is the one. */
+      if (*parent_text == '\0' && !strchr (name, '/'))
+        {
+          switch (td_unit_index_lookup (self->units, name, FALSE, &id, NULL))
+            {
+            case TD_UNIT_AMBIGUOUS:
+              report_error (reports, plan, row, name,
+                            g_strdup_printf (_("Line %u: several units are named “%s”. Write the unit above it too, as in “Unit above / %s”."),
+                                             row->line, name, name));
+              continue;
+            case TD_UNIT_MISSING:
+              id = 0;
+              break;
+            case TD_UNIT_FOUND:
+            default:
+              break;
+            }
+        }
+      else
+        id = td_unit_index_child (self->units, parent_id, name);
       if (id > 0)
         {
           const TdUnit *unit = td_unit_index_get (self->units, id);
@@ -297,13 +338,51 @@ parse_birth_year (const char *text,
   return TRUE;
 }
 
+/* The same person: the same unit and the same name, letter for letter
+ * but for case — «Nguyễn Văn Anh» and «Nguyễn Văn Ánh» are two people. */
 static char *
 person_key (gint64      unit_id,
             const char *name)
 {
-  g_autofree char *folded = td_text_fold (name);
+  g_autofree char *normal = td_text_normalize (name);
+  g_autofree char *folded = g_utf8_casefold (normal != NULL ? normal : "", -1);
 
   return g_strdup_printf ("%" G_GINT64_FORMAT "|%s", unit_id, folded);
+}
+
+/* «Ông Đặng Minh Hiếu», «Đ/c Lý Thị Hoa»: the name without the title
+ * a list puts before it. */
+static void
+strip_honorific (char *name)
+{
+  static const char *const titles[] = { "ông", "bà", "đồng chí", "đ/c", "đc" };
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      gsize len = strlen (titles[i]);
+      const char *rest;
+
+      if (!g_str_has_prefix (folded, titles[i]) || (folded[len] != ' ' && folded[len] != '.'))
+        continue;
+      /* Case folding keeps the bytes of these titles as many. */
+      rest = name + len;
+      while (*rest == ' ' || *rest == '.')
+        rest++;
+      /* A title, then at least a family and a given name. */
+      if (strchr (rest, ' ') == NULL)
+        return;
+      memmove (name, rest, strlen (rest) + 1);
+      return;
+    }
+}
+
+static int
+this_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_get_year (now);
 }
 
 /* The person of the row from its cells; an error message, or NULL. */
@@ -316,6 +395,7 @@ read_person (TdImport          *self,
   g_autofree char *year = td_import_cell_text (self, row, TD_IMPORT_FIELD_BIRTH_YEAR);
 
   person->full_name = td_import_cell_text (self, row, TD_IMPORT_FIELD_NAME);
+  strip_honorific (person->full_name);
   person->position = td_import_cell_text (self, row, TD_IMPORT_FIELD_POSITION);
   person->rank = td_import_cell_text (self, row, TD_IMPORT_FIELD_RANK);
   person->note = td_import_cell_text (self, row, TD_IMPORT_FIELD_NOTE);
@@ -332,6 +412,9 @@ read_person (TdImport          *self,
                             row->line, year);
   if (person->birth_year != 0 && (person->birth_year < 1900 || person->birth_year > 2100))
     return g_strdup_printf (_("Line %u: the birth year %d is not between 1900 and 2100. Check the year."),
+                            row->line, person->birth_year);
+  if (person->birth_year > this_year ())
+    return g_strdup_printf (_("Line %u: the birth year %d is still to come. Check the year."),
                             row->line, person->birth_year);
   return NULL;
 }
@@ -360,6 +443,7 @@ td_import_check_people (TdImport   *self,
 {
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GHashTable) known = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!td_import_require_column (self, TD_IMPORT_FIELD_NAME, error))
     return FALSE;
@@ -406,6 +490,18 @@ td_import_check_people (TdImport   *self,
         }
 
       key = person_key (plan->unit_ref, person->full_name);
+      {
+        guint first = repeated_line (seen, g_strdup_printf ("%s|%d", key, person->birth_year), row->line);
+
+        if (first != 0)
+          {
+            /* Translators: two line numbers, then a person's name. */
+            report_error (reports, plan, row, person->full_name,
+                          g_strdup_printf (_("Line %u repeats line %u: %s in the same unit. Leave one of them, or tell them apart by the birth year."),
+                                           row->line, first, person->full_name));
+            continue;
+          }
+      }
       record = plan->unit_ref >= 0 ? g_hash_table_lookup (known, key) : NULL;
       if (record != NULL)
         {
@@ -545,6 +641,45 @@ award_detail (TdImport          *self,
   return td_person_describe (rank, position, unit);
 }
 
+/* The message of a row the matching refused, naming the file's columns
+ * (the clipboard's name them by their place). */
+static char *
+award_problem (TdImport         *self,
+               const TdPasteRow *paste)
+{
+  const char *detail = td_import_column_of (self, TD_IMPORT_FIELD_DETAIL) >= 0
+                       ? td_import_column_title_of (self, TD_IMPORT_FIELD_DETAIL)
+                       : td_import_column_title_of (self, TD_IMPORT_FIELD_UNIT);
+
+  switch (paste->problem)
+    {
+    case TD_PASTE_PROBLEM_NO_NAME:
+      return g_strdup_printf (_("Line %u has no name. Type the name of the person or unit in the column “%s”."),
+                              paste->line, td_import_column_title_of (self, TD_IMPORT_FIELD_NAME));
+    case TD_PASTE_PROBLEM_NO_FORM:
+      return g_strdup_printf (_("Line %u has no award form. Type the form in the column “%s”, such as Giấy khen."),
+                              paste->line, td_import_column_title_of (self, TD_IMPORT_FIELD_FORM));
+    case TD_PASTE_PROBLEM_SEVERAL_PEOPLE:
+      if (*detail == '\0')
+        /* Translators: the line and a person's name. */
+        return g_strdup_printf (_("Line %u: several people are named %s. Add a column with their unit to the file."),
+                                paste->line, paste->name);
+      /* Translators: the line, a person's name and a column's title. */
+      return g_strdup_printf (_("Line %u: several people are named %s. Write the unit in the column “%s”."),
+                              paste->line, paste->name, detail);
+    case TD_PASTE_PROBLEM_SEVERAL_UNITS:
+      if (*detail == '\0')
+        return g_strdup_printf (_("Line %u: several units are named %s. Add a column with the unit above each to the file."),
+                                paste->line, paste->name);
+      /* Translators: the line, a unit's name and a column's title. */
+      return g_strdup_printf (_("Line %u: several units are named %s. Write the unit above it in the column “%s”."),
+                              paste->line, paste->name, detail);
+    case TD_PASTE_PROBLEM_OTHER:
+    default:
+      return g_strdup (paste->message);
+    }
+}
+
 gboolean
 td_import_check_awards (TdImport   *self,
                         GPtrArray  *reports,
@@ -555,6 +690,7 @@ td_import_check_awards (TdImport   *self,
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           (GDestroyNotify) td_award_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   int achievement_column = td_import_column_of (self, TD_IMPORT_FIELD_ACHIEVEMENT);
 
   if (!td_import_require_column (self, TD_IMPORT_FIELD_NAME, error) ||
@@ -570,6 +706,7 @@ td_import_check_awards (TdImport   *self,
         continue;
       add_plan (self, i);
       g_ptr_array_add (texts, (char *) (one.name = td_import_cell_text (self, row, TD_IMPORT_FIELD_NAME)));
+      strip_honorific ((char *) one.name);
       g_ptr_array_add (texts, (char *) (one.detail = award_detail (self, row)));
       g_ptr_array_add (texts, (char *) (one.form = td_import_cell_text (self, row, TD_IMPORT_FIELD_FORM)));
       g_ptr_array_add (texts, (char *) (one.amount = td_import_cell_text (self, row, TD_IMPORT_FIELD_AMOUNT)));
@@ -602,7 +739,7 @@ td_import_check_awards (TdImport   *self,
       plan->paste = paste;
       if (paste->state == TD_PASTE_ROW_ERROR)
         {
-          report_error (reports, plan, row, paste->name, g_strdup (paste->message));
+          report_error (reports, plan, row, paste->name, award_problem (self, paste));
           continue;
         }
       if (paste->state != TD_PASTE_ROW_READY)
@@ -621,6 +758,18 @@ td_import_check_awards (TdImport   *self,
         }
 
       key = award_key (paste->collective ? 0 : paste->person_id, paste->unit_id, paste->form_id);
+      {
+        guint first = repeated_line (seen, g_strdup (key), row->line);
+
+        if (first != 0)
+          {
+            /* Translators: two line numbers. */
+            report_error (reports, plan, row, paste->name,
+                          g_strdup_printf (_("Line %u repeats line %u: the same recipient and the same form. Leave one of them."),
+                                           row->line, first));
+            continue;
+          }
+      }
       award = g_hash_table_lookup (existing, key);
       if (award == NULL)
         {
@@ -761,6 +910,7 @@ td_import_check_stats (TdImport   *self,
 {
   g_autoptr(GPtrArray) kept = NULL;
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!td_import_require_column (self, TD_IMPORT_FIELD_UNIT, error))
     return FALSE;
@@ -811,6 +961,18 @@ td_import_check_stats (TdImport   *self,
           report_error (reports, plan, row, unit, g_steal_pointer (&message));
           continue;
         }
+      {
+        guint first = repeated_line (seen, g_strdup_printf ("%" G_GINT64_FORMAT, plan->unit_ref), row->line);
+
+        if (first != 0)
+          {
+            /* Translators: two line numbers and a unit. */
+            report_error (reports, plan, row, unit,
+                          g_strdup_printf (_("Line %u gives the figures of %s again, after line %u. Leave one of them."),
+                                           row->line, unit, first));
+            continue;
+          }
+      }
       for (guint v = 0; v < values->len; v++)
         {
           StatValue *value = &g_array_index (values, StatValue, v);

@@ -18,6 +18,9 @@ struct _TdImport
   TdImportOptions  options;
   guint            header_row;
   GArray          *columns;      /* TdImportColumn, one per column */
+  guint            last_line;    /* of the last row naming its record: what
+                                  * follows (a signature block, notes) is
+                                  * not data */
   GPtrArray       *indicators;   /* TdIndicator: stats only */
 
   /* The plan of the last check, what apply writes. */
@@ -105,7 +108,10 @@ char           *td_import_mapping_format    (GHashTable      *mapping);
 /* The folded, trimmed title of a header cell: the key of a mapping. */
 char           *td_import_title_key         (const char      *title);
 
-/* Rows that are not data under a header: column numbers «(1) (2) (3)». */
+/* Rows that are not data under a header: column numbers «(1) (2) (3)»,
+ * sums, section headings. */
 gboolean        td_import_row_is_numbering  (const TdImportRow *row);
+gboolean        td_import_row_is_total      (const TdImportRow *row);
+gboolean        td_import_row_is_section    (const TdImportRow *row);
 
 G_END_DECLS

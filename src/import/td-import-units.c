@@ -22,10 +22,11 @@ struct _TdUnitIndex
 };
 
 static void
-add_unit (TdUnitIndex *index,
+add_name (TdUnitIndex *index,
+          const char  *name,
           TdUnit      *unit)
 {
-  g_autofree char *key = td_text_fold (unit->name);
+  g_autofree char *key = td_text_fold (name);
   GPtrArray *same = g_hash_table_lookup (index->by_name, key);
 
   if (same == NULL)
@@ -33,7 +34,18 @@ add_unit (TdUnitIndex *index,
       same = g_ptr_array_new ();
       g_hash_table_insert (index->by_name, g_steal_pointer (&key), same);
     }
-  g_ptr_array_add (same, unit);
+  if (!g_ptr_array_find (same, unit, NULL))
+    g_ptr_array_add (same, unit);
+}
+
+/* A unit is found by its name and by its short name («Đồn BP Hoành Mô»). */
+static void
+add_unit (TdUnitIndex *index,
+          TdUnit      *unit)
+{
+  add_name (index, unit->name, unit);
+  if (unit->short_name != NULL && *unit->short_name != '\0')
+    add_name (index, unit->short_name, unit);
   g_ptr_array_add (index->units, unit);
 }
 

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -391,6 +392,20 @@ check_options (TdImport  *self,
       campaign = td_campaign_store_get (self->db, options->campaign_id, error);
       if (campaign == NULL)
         return FALSE;
+      /* The years the campaign runs, as the Statistics page offers them. */
+      {
+        int first = campaign->start_date != NULL ? atoi (campaign->start_date) : 0;
+        int last = campaign->end_date != NULL ? atoi (campaign->end_date) : 0;
+
+        if ((first > 0 && options->year < first) || (last > 0 && options->year > last))
+          {
+            /* Translators: a campaign's title, the first and last years it runs, the year given. */
+            g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_FAILED,
+                         _("The campaign “%s” runs from %d to %d, not in %d. Choose a year within it."),
+                         campaign->title, first > 0 ? first : 1945, last > 0 ? last : 2200, options->year);
+            return FALSE;
+          }
+      }
       self->indicators = td_campaign_store_list_indicators (self->db, options->campaign_id, error);
       if (self->indicators == NULL)
         return FALSE;
@@ -583,7 +598,8 @@ td_import_require_column (TdImport       *self,
 }
 
 /* Rows under the header that are not data: blank, the column numbers,
- * the header again (a list printed over several pages). */
+ * sums, section headings, the header again (a list printed over several
+ * pages). */
 gboolean
 td_import_is_data_row (TdImport          *self,
              const TdImportRow *row)
@@ -591,11 +607,34 @@ td_import_is_data_row (TdImport          *self,
   const TdImportRow *header = td_import_row_at (self, self->header_row);
   gboolean same = row->n_cells == header->n_cells;
 
-  if (td_import_row_is_numbering (row))
+  if (row->line > self->last_line || td_import_row_is_numbering (row) ||
+      td_import_row_is_total (row) || td_import_row_is_section (row))
     return FALSE;
   for (guint c = 0; c < row->n_cells && same; c++)
     same = g_str_equal (row->cells[c], header->cells[c]);
   return !same;
+}
+
+/* The last row with a name (a unit's for statistics): the text below a
+ * list — signatures, «Nơi nhận», notes — is not a row without a name. */
+static void
+find_last_line (TdImport *self)
+{
+  int column = td_import_column_of (self, self->options.kind == TD_IMPORT_STATS ? TD_IMPORT_FIELD_UNIT
+                                                                               : TD_IMPORT_FIELD_NAME);
+
+  self->last_line = G_MAXUINT;
+  if (column < 0)
+    return;
+  self->last_line = 0;
+  for (guint i = self->header_row + 1; i < self->table->rows->len; i++)
+    {
+      const TdImportRow *row = td_import_row_at (self, i);
+      g_autofree char *text = td_text_normalize (td_import_raw_cell (row, column));
+
+      if (text != NULL && *text != '\0')
+        self->last_line = row->line;
+    }
 }
 
 GPtrArray *
@@ -614,6 +653,7 @@ td_import_check (TdImport  *self,
   self->units = td_unit_index_new (self->db, error);
   if (self->units == NULL)
     return NULL;
+  find_last_line (self);
 
   switch (self->options.kind)
     {
@@ -640,10 +680,18 @@ td_import_check (TdImport  *self,
 
 static gboolean
 refuse_errors (GPtrArray  *reports,
+               gboolean    skip_errors,
                GError    **error)
 {
   const TdImportRowReport *first = NULL;
   guint n_errors = 0;
+
+  if (reports->len == 0)
+    {
+      g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_EMPTY,
+                   _("There is no row under the header of the file: nothing was imported. Check that the rows are on the sheet read."));
+      return FALSE;
+    }
 
   for (guint i = 0; i < reports->len; i++)
     {
@@ -657,6 +705,15 @@ refuse_errors (GPtrArray  *reports,
     }
   if (n_errors == 0)
     return TRUE;
+  if (skip_errors && n_errors < reports->len)
+    return TRUE;
+  if (skip_errors)
+    {
+      /* Translators: %s is the message of the first row. */
+      g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_FAILED,
+                   _("Every row has an error: nothing was imported. The first: %s"), first->message);
+      return FALSE;
+    }
   /* Translators: %u counts rows; %s is the message of the first one. */
   g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_FAILED,
                g_dngettext (GETTEXT_PACKAGE,
@@ -685,7 +742,7 @@ td_import_apply (TdImport          *self,
   reports = td_import_check (self, error);
   if (reports == NULL)
     return FALSE;
-  if (!self->options.skip_errors && !refuse_errors (reports, error))
+  if (!refuse_errors (reports, self->options.skip_errors, error))
     return FALSE;
   /* The state before the import stays within reach of «Restore». */
   if (!td_backup_now (self->db, NULL, error))
