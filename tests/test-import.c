@@ -242,6 +242,62 @@ test_long_and_odd_text (void)
   g_assert_cmpuint (g_utf8_strlen (last->achievement, -1), >=, 100000 - 50);
 }
 
+static const TdImportRowReport *
+report_at (GPtrArray *reports,
+           guint      i)
+{
+  g_assert_cmpuint (i, <, reports->len);
+  return g_ptr_array_index (reports, i);
+}
+
+/* Lists as offices keep them: a sum at the bottom, a section heading, a
+ * signature block, a name written twice, «Ông» before a name, a namesake
+ * spelled with other accents. */
+static void
+test_rows_offices_write (void)
+{
+  g_autoptr(TdDatabase) db = td_test_sample_database ();
+  g_autoptr(TdImport) import = new_import (db, TD_IMPORT_PEOPLE,
+                                           "STT,Họ và tên,Năm sinh,Đơn vị\n"
+                                           "I,CÁN BỘ XÃ,,\n"
+                                           "1,Nguyễn Văn Ánh,1990,Xã Hải Sơn\n"
+                                           "2,Ông Đặng Minh Hiếu,1976,Đồn BP Hoành Mô\n"
+                                           "3,Phan Văn Trùng,1980,Xã Hoành Mô\n"
+                                           "4,Phan Văn Trùng,1980,Xã Hoành Mô\n"
+                                           "Tổng cộng,4 người,,\n"
+                                           ",,,TM. ỦY BAN NHÂN DÂN\n"
+                                           ",,,CHỦ TỊCH\n");
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+
+  td_import_set_update (import, TRUE);
+  reports = td_import_check (import, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 4);
+  /* Not Nguyễn Văn Anh of the same commune: somebody new. */
+  g_assert_cmpint (report_at (reports, 0)->state, ==, TD_IMPORT_ROW_NEW);
+  /* Đặng Minh Hiếu himself, found by his unit's short name. */
+  g_assert_cmpint (report_at (reports, 1)->state, ==, TD_IMPORT_ROW_SAME);
+  g_assert_cmpint (report_at (reports, 2)->state, ==, TD_IMPORT_ROW_NEW);
+  g_assert_cmpint (report_at (reports, 3)->state, ==, TD_IMPORT_ROW_ERROR);
+  g_assert_nonnull (strstr (report_at (reports, 3)->message, "Line 6 repeats line 5"));
+}
+
+/* A unit named without its parent is the one of that name, wherever. */
+static void
+test_unit_found_without_parent (void)
+{
+  g_autoptr(TdDatabase) db = td_test_sample_database ();
+  g_autoptr(TdImport) import = new_import (db, TD_IMPORT_UNITS, "Tên đơn vị\nXã Hoành Mô\nXã Mới Lập\n");
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reports = td_import_check (import, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report_at (reports, 0)->state, ==, TD_IMPORT_ROW_SAME);
+  g_assert_cmpint (report_at (reports, 1)->state, ==, TD_IMPORT_ROW_NEW);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -255,6 +311,8 @@ main (int    argc,
   g_test_add_func ("/import/units/paths-and-new-parents", test_units_and_new_parents);
   g_test_add_func ("/import/awards/issued-decision-refused", test_issued_decision_refused);
   g_test_add_func ("/import/text/long-and-odd", test_long_and_odd_text);
+  g_test_add_func ("/import/rows/as-offices-write-them", test_rows_offices_write);
+  g_test_add_func ("/import/units/found-without-parent", test_unit_found_without_parent);
 
   return td_test_run ();
 }

@@ -339,12 +339,14 @@ is_roman (const char *text)
   return n > 0 && (text[n] == '\0' || ((text[n] == '.' || text[n] == '/') && text[n + 1] == '\0'));
 }
 
-/* «I. TẬP THỂ», «II | CÁ NHÂN», «A», «B.»: the headings of the sections of
- * an award list, not a row. */
+/* «I. TẬP THỂ», «II | CÁ NHÂN», «A | CÁN BỘ XÃ»: the headings of the
+ * sections of a list — a roman numeral or a letter where rows have their
+ * number, and one title at most — or a title alone that says so. */
 gboolean
 td_import_row_is_section (const TdImportRow *row)
 {
-  guint words = 0;
+  guint filled = 0, titles = 0;
+  gboolean numbered = FALSE;
 
   for (guint i = 0; i < row->n_cells; i++)
     {
@@ -355,16 +357,14 @@ td_import_row_is_section (const TdImportRow *row)
       folded = td_import_title_key (row->cells[i]);
       g_strdelimit (folded, ".:/-", ' ');
       g_strstrip (folded);
-      if (is_roman (row->cells[i]) || (strlen (folded) == 1 && g_ascii_isalpha (*folded)))
-        continue;
-      if (g_str_equal (folded, "tap the") || g_str_equal (folded, "ca nhan") ||
-          g_str_has_prefix (folded, "i tap the") || g_str_has_prefix (folded, "ii ca nhan") ||
-          g_str_has_prefix (folded, "khen thuong tap the") || g_str_has_prefix (folded, "khen thuong ca nhan"))
-        words++;
-      else
-        return FALSE;
+      if (filled++ == 0 && (is_roman (row->cells[i]) || (strlen (folded) == 1 && g_ascii_isalpha (*folded))))
+        numbered = TRUE;
+      else if (g_str_equal (folded, "tap the") || g_str_equal (folded, "ca nhan") ||
+               g_str_has_prefix (folded, "i tap the") || g_str_has_prefix (folded, "ii ca nhan") ||
+               g_str_has_prefix (folded, "khen thuong tap the") || g_str_has_prefix (folded, "khen thuong ca nhan"))
+        titles++;
     }
-  return words > 0;
+  return (numbered && filled <= 2) || (titles > 0 && titles == filled);
 }
 
 /* «(1)», «1», «(2)»: the numbers some forms put under their titles. */
