@@ -329,6 +329,18 @@ def usage_errors():
 
 
 @test
+def summary_imported_back():
+    """The year-end summary read back as statistics: each unit's own figures again, not the sums."""
+    db = fresh("summary-back")
+    out = os.path.join(TMP, "summary-2018.xlsx")
+    cli("--db", db, "export", "summary", "--campaign", "1", "--year", "2018", "-o", out)
+    run = cli("--db", db, "import", "stats", out, "--campaign", "1", "--year", "2022")
+    assert "added" in run.stdout, run.stdout
+    own = "SELECT unit_id, indicator_id, value FROM indicator_values WHERE year = ? AND value <> 0 ORDER BY 1, 2"
+    assert query(db, own, 2022) == query(db, own, 2018), (query(db, own, 2022), query(db, own, 2018))
+
+
+@test
 def long_and_odd_input_exported():
     """A 100,000-character achievement, NFD names, emoji, Word's control
     characters: imported, listed and exported without breaking anything."""

@@ -855,7 +855,10 @@ td_import_apply_awards (TdImportApplying  *applying,
 typedef struct
 {
   gint64   indicator_id;
-  gint64   value;
+  gint64   value;       /* to store: the unit's own */
+  gint64   file_value;  /* as the file has it */
+  gboolean subtotal;    /* the file's is a sum of the units below */
+  gboolean skip;        /* nothing to store */
   gboolean differs;     /* a value is kept, another */
   gboolean is_new;      /* no value kept */
 } StatValue;
@@ -894,13 +897,122 @@ read_values (TdImport          *self,
       text = td_text_normalize (td_import_raw_cell (row, c));
       if (text == NULL || *text == '\0')
         continue;
-      if (!td_parse_count (text, "value", &value.value, NULL))
+      if (!td_parse_count (text, "value", &value.file_value, NULL))
         /* Translators: the line, the text of the cell and the column's title. */
         return g_strdup_printf (_("Line %u: “%s” under “%s” is not a count. Write a whole number such as 21790 or 21.790."),
                                 row->line, text, td_import_get_column_title (self, c));
+      value.value = value.file_value;
       g_array_append_val (values, value);
     }
   return NULL;
+}
+
+/* A file's row of a unit whose units below have rows too holds their
+ * sum (the year-end summary, and most grids, add them up): what the unit
+ * has of its own is the rest.  Stored as it is, the sums would count twice. */
+static void
+take_out_subtotals (TdImport *self)
+{
+  for (guint i = 0; i < self->plan->len; i++)
+    {
+      Plan *parent = g_ptr_array_index (self->plan, i);
+
+      if (parent->report == NULL || parent->unit_ref <= 0)
+        continue;
+      for (guint v = 0; v < parent->values->len; v++)
+        {
+          StatValue *value = &g_array_index (parent->values, StatValue, v);
+          gint64 below = 0;
+          gboolean any = FALSE;
+
+          for (guint j = 0; j < self->plan->len; j++)
+            {
+              const Plan *child = g_ptr_array_index (self->plan, j);
+              const TdUnit *unit = child->report != NULL ? td_unit_index_get (self->units, child->unit_ref) : NULL;
+
+              if (unit == NULL || unit->parent_id != parent->unit_ref)
+                continue;
+              for (guint w = 0; w < child->values->len; w++)
+                if (g_array_index (child->values, StatValue, w).indicator_id == value->indicator_id)
+                  {
+                    below += g_array_index (child->values, StatValue, w).file_value;
+                    any = TRUE;
+                  }
+            }
+          if (any && value->file_value >= below)
+            {
+              value->value = value->file_value - below;
+              value->subtotal = TRUE;
+            }
+        }
+    }
+}
+
+/* The state and message of a row, once its figures are known. */
+static void
+settle_stats_row (TdImport   *self,
+                  Plan       *plan,
+                  GHashTable *known)
+{
+  TdImportRowReport *report = plan->report;
+  guint n_new = 0, n_different = 0, n_subtotals = 0;
+
+  for (guint v = 0; v < plan->values->len; v++)
+    {
+      StatValue *value = &g_array_index (plan->values, StatValue, v);
+      g_autofree char *key = value_key (value->indicator_id, plan->unit_ref);
+      const gint64 *old = plan->unit_ref > 0 ? g_hash_table_lookup (known, key) : NULL;
+
+      /* A unit's own share of zero where nothing is kept: nothing to store. */
+      if (value->subtotal && value->value == 0 && old == NULL)
+        {
+          value->skip = TRUE;
+          n_subtotals++;
+          continue;
+        }
+      n_subtotals += value->subtotal;
+      value->is_new = old == NULL;
+      value->differs = old != NULL && *old != value->value;
+      n_new += value->is_new;
+      n_different += value->differs;
+    }
+
+  g_clear_pointer (&report->message, g_free);
+  if (n_different > 0)
+    {
+      plan->state = self->options.update ? TD_IMPORT_ROW_UPDATE : TD_IMPORT_ROW_MATCH;
+      report->message = self->options.update
+        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u figure differs from the one kept; it will be replaced.",
+                                        "%u figures differ from those kept; they will be replaced.",
+                                        n_different), n_different)
+        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u figure differs from the one kept; it is kept unless you choose to update.",
+                                        "%u figures differ from those kept; they are kept unless you choose to update.",
+                                        n_different), n_different);
+    }
+  else if (n_new > 0)
+    plan->state = TD_IMPORT_ROW_NEW;
+  else
+    {
+      plan->state = TD_IMPORT_ROW_SAME;
+      report->message = g_strdup (_("The same figures are kept already."));
+    }
+  if (n_subtotals > 0)
+    {
+      g_autofree char *note = g_strdup (_("The row adds up the units below it: only the rest is the unit’s own."));
+
+      if (report->message == NULL)
+        report->message = g_steal_pointer (&note);
+      else
+        {
+          char *both = g_strconcat (report->message, " ", note, NULL);
+
+          g_free (report->message);
+          report->message = both;
+        }
+    }
+  report->state = plan->state;
 }
 
 gboolean
@@ -938,7 +1050,6 @@ td_import_check_stats (TdImport   *self,
       g_autofree char *unit = td_import_cell_text (self, row, TD_IMPORT_FIELD_UNIT);
       g_autofree char *message = NULL;
       g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (StatValue));
-      guint n_new = 0, n_different = 0;
       Plan *plan;
 
       if (!td_import_is_data_row (self, row) || is_total_row (unit))
@@ -973,38 +1084,18 @@ td_import_check_stats (TdImport   *self,
             continue;
           }
       }
-      for (guint v = 0; v < values->len; v++)
-        {
-          StatValue *value = &g_array_index (values, StatValue, v);
-          g_autofree char *key = value_key (value->indicator_id, plan->unit_ref);
-          const gint64 *old = plan->unit_ref > 0 ? g_hash_table_lookup (known, key) : NULL;
-
-          value->is_new = old == NULL;
-          value->differs = old != NULL && *old != value->value;
-          n_new += value->is_new;
-          n_different += value->differs;
-        }
       plan->values = g_steal_pointer (&values);
-      if (n_different > 0)
-        {
-          plan->state = self->options.update ? TD_IMPORT_ROW_UPDATE : TD_IMPORT_ROW_MATCH;
-          td_import_add_report (reports, row, plan->state, unit,
-                                self->options.update
-                                  ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                  "%u figure differs from the one kept; it will be replaced.",
-                                                                  "%u figures differ from those kept; they will be replaced.",
-                                                                  n_different), n_different)
-                                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                  "%u figure differs from the one kept; it is kept unless you choose to update.",
-                                                                  "%u figures differ from those kept; they are kept unless you choose to update.",
-                                                                  n_different), n_different));
-        }
-      else
-        {
-          plan->state = n_new > 0 ? TD_IMPORT_ROW_NEW : TD_IMPORT_ROW_SAME;
-          td_import_add_report (reports, row, plan->state, unit,
-                                n_new > 0 ? NULL : g_strdup (_("The same figures are kept already.")));
-        }
+      plan->state = TD_IMPORT_ROW_NEW;
+      plan->report = td_import_add_report (reports, row, plan->state, unit, NULL);
+    }
+
+  take_out_subtotals (self);
+  for (guint i = 0; i < self->plan->len; i++)
+    {
+      Plan *plan = g_ptr_array_index (self->plan, i);
+
+      if (plan->report != NULL)
+        settle_stats_row (self, plan, known);
     }
   return TRUE;
 }
@@ -1034,7 +1125,7 @@ td_import_apply_stats (TdImportApplying  *applying,
           const StatValue *value = &g_array_index (plan->values, StatValue, v);
           g_autoptr(TdIndicatorValue) record = NULL;
 
-          if (!value->is_new && !(value->differs && self->options.update))
+          if (value->skip || (!value->is_new && !(value->differs && self->options.update)))
             continue;
           record = td_indicator_value_new ();
           record->indicator_id = value->indicator_id;

@@ -40,7 +40,8 @@ typedef struct
   char              *kind;       /* units */
   char              *short_name; /* units */
   TdPasteRow        *paste;      /* awards, owned by paste_rows */
-  GArray            *values;     /* stats: TdIndicatorValue (no note) */
+  GArray            *values;     /* stats: StatValue */
+  TdImportRowReport *report;     /* stats: its report, settled last */
 } Plan;
 
 void td_import_plan_free (Plan *plan);
