@@ -329,6 +329,19 @@ def usage_errors():
 
 
 @test
+def vntime_rows_under_a_unicode_header():
+    """Rows typed with .VnTime fonts under a header typed again in Unicode: recognised, converted on request."""
+    db = fresh("vntime")
+    path = os.path.join(TMP, "vntime.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("Họ và tên,Đơn vị,Chức vụ\nNguyÔn V¨n Ph«ng,X· Hoµnh M«,C¸n bé\n")
+    refused = cli("--db", db, "import", "people", path, check=False)
+    assert refused.returncode == 1 and "tcvn3-font" in refused.stderr, refused.stderr
+    cli("--db", db, "import", "people", path, "--encoding", "tcvn3-font")
+    assert ("Nguyễn Văn Phông", None, None, "Cán bộ", None, "Xã Hoành Mô") in people_rows(db)
+
+
+@test
 def summary_imported_back():
     """The year-end summary read back as statistics: each unit's own figures again, not the sums."""
     db = fresh("summary-back")

@@ -253,19 +253,25 @@ td_vn3_detect (const TdImportTable *table)
   for (guint r = 0; r < table->rows->len; r++)
     {
       const TdImportRow *row = g_ptr_array_index (table->rows, r);
+      guint converted_before = evidence.converted;
+      guint real_in_row = 0;
 
       for (guint i = 0; i < row->n_cells; i++)
         {
           if (g_str_is_ascii (row->cells[i]))
             continue;
           if (has_unicode_vietnamese (row->cells[i]))
-            evidence.real_cells++;
+            real_in_row++;
           else if (evidence.words < SAMPLE_WORDS)
             weigh_cell (&evidence, row->cells[i]);
-          /* The sample is full: more real letters can only say no. */
-          if (evidence.words >= SAMPLE_WORDS && evidence.real_cells * 20 > evidence.converted)
-            return FALSE;
         }
+      /* Real letters speak against only beside look-alikes: a title or a
+       * header typed again in Unicode above old rows does not. */
+      if (evidence.converted > converted_before || evidence.words >= SAMPLE_WORDS)
+        evidence.real_cells += real_in_row;
+      /* The sample is full: more real letters can only say no. */
+      if (evidence.words >= SAMPLE_WORDS && evidence.real_cells * 20 > evidence.converted)
+        return FALSE;
     }
   return evidence.converted > 0 &&
          evidence.converted >= 2 * evidence.original &&
@@ -282,8 +288,9 @@ td_import_table_convert_vn3 (TdImportTable *table)
     {
       TdImportRow *row = g_ptr_array_index (table->rows, r);
 
+      /* Cells already in Unicode Vietnamese (a header typed again) stay. */
       for (guint i = 0; i < row->n_cells; i++)
-        if (has_latin1_letters (row->cells[i]))
+        if (has_latin1_letters (row->cells[i]) && !has_unicode_vietnamese (row->cells[i]))
           {
             char *converted = td_vn3_to_unicode (row->cells[i]);
 
