@@ -332,7 +332,18 @@ test_parse_matches_forms (void)
     g_autoptr(GPtrArray) rows = parse (db, "Trần Văn An\t\tBằng khen\tTốt\r\n");
 
     g_assert_cmpstr (only_row (rows)->message, ==,
-                     "Row 1: “Bằng khen” fits 3 award forms. Type more of the form’s name.");
+                     "Row 1: “Bằng khen” fits 3 award forms (Bằng khen của Thủ tướng Chính phủ, "
+                     "Bằng khen của Chủ tịch UBND tỉnh, Bằng khen cấp quân khu). Type more of the form’s name.");
+  }
+  {
+    /* Spellings offices mix up, initials in capitals. */
+    g_autoptr(GPtrArray) rows = parse (db, "Đặng Minh Hiếu\t\tChiến sỹ thi đua cơ sở\tTốt\r\n"
+                                           "Đặng Minh Hiếu\t\tCSTĐCS\tTốt\r\n"
+                                           "Đặng Minh Hiếu\t\tHCLĐ hạng 3\tTốt\r\n");
+
+    for (guint i = 0; i < 3; i++)
+      g_assert_cmpint (row_at (rows, i)->state, ==, TD_PASTE_ROW_READY);
+    g_assert_cmpint (row_at (rows, 0)->form_id, ==, row_at (rows, 1)->form_id);
   }
   {
     g_autoptr(GPtrArray) rows = parse (db, "Trần Văn An\t\t\tTốt\r\n");

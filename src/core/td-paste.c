@@ -277,30 +277,116 @@ words_in_order (char **words,
   return TRUE;
 }
 
+/* A form's name or what is typed for it, folded and with the spellings
+ * offices mix up made one: «sỹ» and «sĩ», «hạng 3» and «hạng Ba». */
+static char *
+fold_form (const char *text)
+{
+  static const char *const same[][2] = {
+    { "sy", "si" }, { "ky", "ki" }, { "ly", "li" }, { "my", "mi" }, { "ty", "ti" },
+  };
+  static const char *const grades[] = { "nhat", "nhi", "ba" };
+  g_autofree char *folded = td_text_fold (text);
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (same); k++)
+        if (g_str_equal (words[i], same[k][0]))
+          {
+            g_free (words[i]);
+            words[i] = g_strdup (same[k][1]);
+            break;
+          }
+      if (i > 0 && g_str_equal (words[i - 1], "hang"))
+        {
+          int rank = g_str_equal (words[i], "1") || g_str_equal (words[i], "i") ? 0
+                     : g_str_equal (words[i], "2") || g_str_equal (words[i], "ii") ? 1
+                     : g_str_equal (words[i], "3") || g_str_equal (words[i], "iii") ? 2 : -1;
+
+          if (rank >= 0)
+            {
+              g_free (words[i]);
+              words[i] = g_strdup (grades[rank]);
+            }
+        }
+    }
+  return g_strjoinv (" ", words);
+}
+
+/* «CSTĐCS» for «Chiến sĩ thi đua cơ sở», «HCLĐ hạng Ba» for «Huân chương
+ * Lao động hạng Ba»: a word typed in capitals that spells the initials of
+ * words of the name stands for them. */
+static char **
+expand_initials (char       **words,
+                 char       **name_words,
+                 const char  *typed)
+{
+  g_auto(GStrv) typed_words = g_strsplit (typed, " ", -1);
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *original = i < g_strv_length (typed_words) ? typed_words[i] : "";
+      gsize len = strlen (words[i]);
+      gboolean expanded = FALSE;
+
+      if (len >= 2 && g_utf8_strlen (original, -1) == (glong) len && g_unichar_isupper (g_utf8_get_char (original)) &&
+          g_utf8_strup (original, -1) != NULL)
+        {
+          g_autofree char *upper = g_utf8_strup (original, -1);
+
+          for (guint j = 0; !expanded && g_str_equal (upper, original) && name_words[j] != NULL; j++)
+            {
+              guint k = 0;
+
+              while (k < len && name_words[j + k] != NULL && name_words[j + k][0] == words[i][k])
+                k++;
+              if (k == len)
+                {
+                  for (k = 0; k < len; k++)
+                    g_ptr_array_add (out, g_strdup (name_words[j + k]));
+                  expanded = TRUE;
+                }
+            }
+        }
+      if (!expanded)
+        g_ptr_array_add (out, g_strdup (words[i]));
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
 static gboolean
 form_loosely_matches (const TdAwardForm *form,
                       const char        *folded,
-                      char             **words)
+                      char             **words,
+                      const char        *typed)
 {
-  g_autofree char *name = td_text_fold (form->name);
+  g_autofree char *name = fold_form (form->name);
   g_autofree char *code = form->code != NULL ? g_strdelimit (td_text_fold (form->code), "_", ' ') : g_strdup ("");
   g_auto(GStrv) name_words = g_strsplit (name, " ", -1);
   g_auto(GStrv) code_words = g_strsplit (code, " ", -1);
+  g_auto(GStrv) expanded = expand_initials (words, name_words, typed);
 
   return strstr (name, folded) != NULL ||
          words_in_order (words, name_words) ||
+         words_in_order (expanded, name_words) ||
          words_in_order (words, code_words);
 }
 
 /* The form a cell names: its folded name or its code, else the only form
- * whose name contains it (word starts in order, the code's words too).
- * NULL with *@several set when more than one form would fit. */
+ * whose name contains it (word starts in order, the code's words too,
+ * initials in capitals standing for words).  NULL with *@several set when
+ * more than one form would fit, and their names in *@names. */
 static const TdAwardForm *
 match_form (Context     *ctx,
             const char  *text,
-            guint       *several)
+            guint       *several,
+            GString     *names)
 {
-  g_autofree char *folded = td_text_fold (text);
+  g_autofree char *folded = fold_form (text);
+  g_autofree char *typed = td_text_normalize (text);
   g_auto(GStrv) words = NULL;
   const TdAwardForm *found = NULL;
   guint n = 0;
@@ -312,7 +398,7 @@ match_form (Context     *ctx,
   for (guint i = 0; i < ctx->forms->len; i++)
     {
       const TdAwardForm *form = g_ptr_array_index (ctx->forms, i);
-      g_autofree char *name = td_text_fold (form->name);
+      g_autofree char *name = fold_form (form->name);
 
       if (g_str_equal (name, folded) || g_strcmp0 (form->code, text) == 0)
         return form;
@@ -323,14 +409,18 @@ match_form (Context     *ctx,
     {
       const TdAwardForm *form = g_ptr_array_index (ctx->forms, i);
 
-      if (form_loosely_matches (form, folded, words))
+      if (form_loosely_matches (form, folded, words, typed != NULL ? typed : ""))
         {
+          if (names != NULL && n < 4)
+            g_string_append_printf (names, "%s%s", n > 0 ? ", " : "", form->name);
           found = form;
           n++;
         }
     }
   if (n > 1)
     {
+      if (names != NULL && n > 4)
+        g_string_append (names, ", …");
       *several = n;
       return NULL;
     }
@@ -380,7 +470,7 @@ is_header_row (Context   *ctx,
 
       header = is_header_cell (text);
     }
-  return header && match_form (ctx, form, &several) == NULL && several == 0;
+  return header && match_form (ctx, form, &several, NULL) == NULL && several == 0;
 }
 
 /* Folding that remembers where each folded byte came from, to cut a unit
@@ -811,6 +901,7 @@ parse_row (Context     *ctx,
 {
   const TdAwardForm *form;
   guint several = 0;
+  g_autoptr(GString) names = g_string_new (NULL);
 
   if (*row->name == '\0')
     {
@@ -826,12 +917,13 @@ parse_row (Context     *ctx,
       row->problem = TD_PASTE_PROBLEM_NO_FORM;
       return TRUE;
     }
-  form = match_form (ctx, row->form_text, &several);
+  form = match_form (ctx, row->form_text, &several, names);
   if (form == NULL && several > 0)
     {
-      /* Translators: the row number, the text of the cell and how many forms fit it. */
-      set_error (row, g_strdup_printf (_("Row %u: “%s” fits %u award forms. Type more of the form’s name."),
-                                       row->line, row->form_text, several));
+      /* Translators: the row number, the text of the cell, how many forms
+       * fit it and some of their names. */
+      set_error (row, g_strdup_printf (_("Row %u: “%s” fits %u award forms (%s). Type more of the form’s name."),
+                                       row->line, row->form_text, several, names->str));
       return TRUE;
     }
   if (form == NULL)
