@@ -283,6 +283,34 @@ test_rows_offices_write (void)
   g_assert_nonnull (strstr (report_at (reports, 3)->message, "Line 6 repeats line 5"));
 }
 
+/* Names that start like a sum, numbered like a section: rows all the same. */
+static void
+test_rows_like_sums_kept (void)
+{
+  g_autoptr(TdDatabase) db = td_test_sample_database ();
+  g_autoptr(TdImport) units = new_import (db, TD_IMPORT_UNITS,
+                                          "STT,Tên đơn vị\n"
+                                          "I,HUYỆN VÂN ĐỒN\n"
+                                          "1,Công an huyện Tiên Yên\n"
+                                          "2,Tổng công ty Đông Bắc\n"
+                                          "a,Ban Chỉ huy Quân sự xã Đồng Văn\n"
+                                          ",Tổng cộng: 4 đơn vị\n"
+                                          "Cộng,\n");
+  g_autoptr(TdImport) people = new_import (db, TD_IMPORT_PEOPLE, "Họ và tên\nCông Văn Minh\nTổng Thị Hà\n");
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reports = td_import_check (units, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (report_at (reports, i)->state, ==, TD_IMPORT_ROW_NEW);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+  reports = td_import_check (people, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 2);
+}
+
 /* A unit named without its parent is the one of that name, wherever. */
 static void
 test_unit_found_without_parent (void)
@@ -313,6 +341,7 @@ main (int    argc,
   g_test_add_func ("/import/text/long-and-odd", test_long_and_odd_text);
   g_test_add_func ("/import/rows/as-offices-write-them", test_rows_offices_write);
   g_test_add_func ("/import/units/found-without-parent", test_unit_found_without_parent);
+  g_test_add_func ("/import/rows/like-sums-kept", test_rows_like_sums_kept);
 
   return td_test_run ();
 }

@@ -308,25 +308,35 @@ td_import_mapping_format (GHashTable *mapping)
   return g_string_free (out, FALSE);
 }
 
-/* «Tổng cộng», «Cộng:», «Tổng số»: a row of sums, in any of its first
- * cells. */
+/* «Tổng cộng», «Cộng:», «Tổng số: 12 người»: a row of sums, said so in
+ * one of its first cells — with its accents: «Tổng công ty», «Công an
+ * huyện» are names. */
 gboolean
 td_import_row_is_total (const TdImportRow *row)
 {
+  static const char *const starts[] = { "tổng cộng", "tổng số", "cộng chung" };
+  static const char *const alone[] = { "tổng", "cộng" };
   guint seen = 0;
 
   for (guint i = 0; i < row->n_cells && seen < 2; i++)
     {
-      g_autofree char *folded = NULL;
+      g_autofree char *normal = NULL;
+      g_autofree char *cased = NULL;
 
       if (*row->cells[i] == '\0')
         continue;
       seen++;
-      folded = td_import_title_key (row->cells[i]);
-      if (g_str_has_prefix (folded, "tong cong") || g_str_has_prefix (folded, "tong so") ||
-          g_str_equal (folded, "tong") || g_str_equal (folded, "cong") || g_str_has_prefix (folded, "cong ") ||
-          g_str_has_prefix (folded, "cong:"))
-        return TRUE;
+      normal = td_text_normalize (row->cells[i]);
+      cased = g_utf8_casefold (normal != NULL ? normal : "", -1);
+      g_strdelimit (cased, ".:", ' ');
+      g_strstrip (cased);
+      for (guint k = 0; k < G_N_ELEMENTS (starts); k++)
+        if (g_str_has_prefix (cased, starts[k]) && !g_ascii_isalpha (cased[strlen (starts[k])]) &&
+            (guchar) cased[strlen (starts[k])] < 0x80)
+          return TRUE;
+      for (guint k = 0; k < G_N_ELEMENTS (alone); k++)
+        if (g_str_equal (cased, alone[k]))
+          return TRUE;
     }
   return FALSE;
 }
@@ -334,37 +344,51 @@ td_import_row_is_total (const TdImportRow *row)
 static gboolean
 is_roman (const char *text)
 {
-  gsize n = strspn (text, "IVXLivxl");
+  gsize n = strspn (text, "IVX");
 
-  return n > 0 && (text[n] == '\0' || ((text[n] == '.' || text[n] == '/') && text[n + 1] == '\0'));
+  return n > 0 && (text[n] == '\0' || (text[n] == '.' && text[n + 1] == '\0'));
 }
 
-/* «I. TẬP THỂ», «II | CÁ NHÂN», «A | CÁN BỘ XÃ»: the headings of the
- * sections of a list — a roman numeral or a letter where rows have their
- * number, and one title at most — or a title alone that says so. */
+static gboolean
+is_capitals (const char *text)
+{
+  g_autofree char *upper = g_utf8_strup (text, -1);
+
+  return g_str_equal (upper, text);
+}
+
+/* «I | TẬP THỂ», «II. CÁ NHÂN», «A | CÁN BỘ XÃ»: the heading of a section
+ * of a list — a roman numeral or a capital letter where rows have their
+ * number, with one title in capitals at most — or «Tập thể», «Cá nhân»
+ * alone. */
 gboolean
 td_import_row_is_section (const TdImportRow *row)
 {
-  guint filled = 0, titles = 0;
-  gboolean numbered = FALSE;
+  const char *first = NULL;
+  const char *title = NULL;
+  guint filled = 0;
 
   for (guint i = 0; i < row->n_cells; i++)
+    if (*row->cells[i] != '\0')
+      {
+        if (filled == 0)
+          first = row->cells[i];
+        else
+          title = row->cells[i];
+        filled++;
+      }
+  if (filled == 1)
     {
-      g_autofree char *folded = NULL;
+      g_autofree char *key = td_import_title_key (first);
 
-      if (*row->cells[i] == '\0')
-        continue;
-      folded = td_import_title_key (row->cells[i]);
-      g_strdelimit (folded, ".:/-", ' ');
-      g_strstrip (folded);
-      if (filled++ == 0 && (is_roman (row->cells[i]) || (strlen (folded) == 1 && g_ascii_isalpha (*folded))))
-        numbered = TRUE;
-      else if (g_str_equal (folded, "tap the") || g_str_equal (folded, "ca nhan") ||
-               g_str_has_prefix (folded, "i tap the") || g_str_has_prefix (folded, "ii ca nhan") ||
-               g_str_has_prefix (folded, "khen thuong tap the") || g_str_has_prefix (folded, "khen thuong ca nhan"))
-        titles++;
+      g_strdelimit (key, ".:", ' ');
+      g_strstrip (key);
+      return g_str_equal (key, "tap the") || g_str_equal (key, "ca nhan") || is_roman (first);
     }
-  return (numbered && filled <= 2) || (titles > 0 && titles == filled);
+  if (filled != 2)
+    return FALSE;
+  return (is_roman (first) || (strlen (first) <= 2 && g_ascii_isupper (*first) && (first[1] == '\0' || first[1] == '.'))) &&
+         is_capitals (title);
 }
 
 /* «(1)», «1», «(2)»: the numbers some forms put under their titles. */

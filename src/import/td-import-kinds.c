@@ -870,16 +870,6 @@ value_key (gint64 indicator_id,
   return g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, indicator_id, unit_id);
 }
 
-/* «Tổng cộng», «Cộng»: the sums at the bottom of a grid, not a unit. */
-static gboolean
-is_total_row (const char *unit)
-{
-  g_autofree char *folded = td_text_fold (unit);
-
-  return g_str_has_prefix (folded, "tong") || g_str_equal (folded, "cong") ||
-         g_str_has_prefix (folded, "cong:") || g_str_has_prefix (folded, "cong ");
-}
-
 /* The values of the row's indicator columns; an error message or NULL. */
 static char *
 read_values (TdImport          *self,
@@ -1052,7 +1042,7 @@ td_import_check_stats (TdImport   *self,
       g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (StatValue));
       Plan *plan;
 
-      if (!td_import_is_data_row (self, row) || is_total_row (unit))
+      if (!td_import_is_data_row (self, row))
         continue;
       plan = add_plan (self, i);
       if ((message = read_values (self, row, values)) != NULL)

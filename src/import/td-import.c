@@ -607,8 +607,12 @@ td_import_is_data_row (TdImport          *self,
   const TdImportRow *header = td_import_row_at (self, self->header_row);
   gboolean same = row->n_cells == header->n_cells;
 
-  if (row->line > self->last_line || td_import_row_is_numbering (row) ||
-      td_import_row_is_total (row) || td_import_row_is_section (row))
+  if (row->line > self->last_line || td_import_row_is_numbering (row) || td_import_row_is_total (row))
+    return FALSE;
+  /* Lists of people and awards come in sections; a unit's row numbered I
+   * or A is a unit. */
+  if ((self->options.kind == TD_IMPORT_PEOPLE || self->options.kind == TD_IMPORT_AWARDS) &&
+      td_import_row_is_section (row))
     return FALSE;
   for (guint c = 0; c < row->n_cells && same; c++)
     same = g_str_equal (row->cells[c], header->cells[c]);
