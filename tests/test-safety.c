@@ -196,6 +196,34 @@ test_backup_before_migration (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
   sqlite3_finalize (stmt);
   sqlite3_close (raw);
+
+  /* That backup restored: brought to this version again, the trail kept,
+   * the restore on it; with one backup kept, the one restored survives. */
+  {
+    g_autofree char *older = g_strdup (((TdBackupInfo *) g_ptr_array_index (backups, 0))->path);
+    gint64 person = add_person (db, "Mạc Văn Khoa");
+    g_autoptr(GPtrArray) history = NULL;
+    gint64 trail;
+
+    td_backup_set_keep (db, 1, &error);
+    g_assert_no_error (error);
+    td_backup_restore (db, older, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (older, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpint (td_database_get_schema_version (db), ==, TD_SCHEMA_VERSION);
+    g_assert_cmpuint (count_people (db), ==, 0);
+    history = td_audit_list (db, "people", person, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, ==, 1);
+    trail = td_audit_count (db, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (trail, >=, 2);
+    g_clear_pointer (&history, g_ptr_array_unref);
+    history = td_audit_list (db, "restore", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, ==, 1);
+    g_assert_cmpstr (((TdAuditEntry *) g_ptr_array_index (history, 0))->actor, ==, g_get_user_name ());
+  }
   remove_backups_of (path);
 }
 

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -106,13 +107,14 @@ compare_newest_first (gconstpointer a,
   return (int) same_second_number (y->path) - (int) same_second_number (x->path);
 }
 
-/* «20261129-081502» (and «-2» when two were made in one second). */
+/* «20261129-081502.db», «20261129-081502-2.db» (two in one second), and
+ * nothing else: a user's «… (copy).db» is not ours to list or remove. */
 static GDateTime *
 parse_time (const char *text)
 {
   int y, mo, d, h, mi, s;
 
-  if (strlen (text) < 15 ||
+  if (!g_regex_match_simple ("^[0-9]{8}-[0-9]{6}(-[0-9]{1,3})?\\.db$", text, 0, 0) ||
       sscanf (text, "%4d%2d%2d-%2d%2d%2d", &y, &mo, &d, &h, &mi, &s) != 6)
     return NULL;
   return g_date_time_new_local (y, mo, d, h, mi, s);
@@ -159,25 +161,41 @@ td_backup_list (const char  *db_path,
   return g_steal_pointer (&found);
 }
 
+/* The newest N are kept, and the last of each of the N latest days too
+ * (a day of many imports does not push out every older day), and never
+ * @spared (the backup being restored). */
 static void
-prune (TdDatabase *db)
+prune (TdDatabase *db,
+       const char *spared)
 {
   g_autoptr(GPtrArray) backups = td_backup_list (td_database_get_path (db), NULL);
   guint keep = td_backup_get_keep (db);
+  guint days = 0;
+  int last_day = -1, last_year = -1;
 
-  for (guint i = keep; backups != NULL && i < backups->len; i++)
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
     {
       const TdBackupInfo *info = g_ptr_array_index (backups, i);
+      int day = g_date_time_get_day_of_year (info->time);
+      int year = g_date_time_get_year (info->time);
+      gboolean newest_of_day = day != last_day || year != last_year;
 
+      last_day = day;
+      last_year = year;
+      if (newest_of_day)
+        days++;
+      if (i < keep || (newest_of_day && days <= keep) || g_strcmp0 (info->path, spared) == 0)
+        continue;
       if (g_unlink (info->path) != 0)
         g_debug ("Removing the old backup %s failed: %s", info->path, g_strerror (errno));
     }
 }
 
-gboolean
-td_backup_now (TdDatabase  *db,
-               char       **made_path,
-               GError     **error)
+static gboolean
+backup_now (TdDatabase  *db,
+            const char  *spared,
+            char       **made_path,
+            GError     **error)
 {
   g_autofree char *folder = td_backup_folder ();
   g_autofree char *prefix = backup_prefix (td_database_get_path (db));
@@ -206,10 +224,18 @@ td_backup_now (TdDatabase  *db,
     }
   if (!td_database_backup (db, path, error))
     return FALSE;
-  prune (db);
+  prune (db, spared);
   if (made_path != NULL)
     *made_path = g_steal_pointer (&path);
   return TRUE;
+}
+
+gboolean
+td_backup_now (TdDatabase  *db,
+               char       **made_path,
+               GError     **error)
+{
+  return backup_now (db, NULL, made_path, error);
 }
 
 gboolean
@@ -275,38 +301,161 @@ open_backup (const char  *path,
   return source;
 }
 
+static void
+remove_copy (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal", "-lock" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+/* The highest id of @table in @handle's main database, 0 when it has none
+ * or no such table (a backup made before the audit trail). */
+static gint64
+max_id (sqlite3    *handle,
+        const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM main.%s", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+/* Pages of @from into @to's main database, one step, giving up after a
+ * few seconds of a file kept busy. */
+static int
+copy_pages (sqlite3 *to,
+            sqlite3 *from)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
+  int rc;
+
+  if (backup == NULL)
+    return sqlite3_errcode (to);
+  for (guint tries = 0;; tries++)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries >= 100)
+        break;
+      sqlite3_sleep (50);
+    }
+  sqlite3_backup_finish (backup);
+  return rc;
+}
+
 /* The audit trail outlives a restore: the rows written since the backup
- * was made come back from the backup of the state before restoring (the
- * ids of one file only grow, so they are those after the backup's last). */
+ * was made (ids above the backup's highest) come from the state before
+ * restoring, with their sessions, then the restore itself, by whom. */
 static gboolean
-carry_trail_over (TdDatabase  *db,
+carry_trail_over (TdDatabase  *copy,
                   const char  *before_path,
+                  gint64       last_session,
+                  gint64       last_row,
+                  const char  *restored_path,
                   GError     **error)
 {
-  g_autoptr(TdStmt) attach = td_database_prepare (db, "ATTACH ?1 AS td_before", error);
+  sqlite3 *handle = td_database_get_handle (copy);
+  g_autofree char *restored = g_path_get_basename (restored_path);
+  g_autofree char *before = g_path_get_basename (before_path);
+  char *sql;
   gboolean ok;
 
-  if (attach == NULL)
+  if (!td_database_exec (copy, "CREATE TEMP TABLE td_session_map (old INTEGER PRIMARY KEY, new INTEGER)", error))
     return FALSE;
-  td_bind_text (attach, 1, before_path);
-  if (!td_database_step_done (db, attach, error))
-    return FALSE;
-  ok = td_database_exec (db,
-                         "BEGIN IMMEDIATE;"
-                         "INSERT OR IGNORE INTO main.audit_sessions (id, actor, host, started) "
-                         " SELECT id, actor, host, started FROM td_before.audit_sessions "
-                         " WHERE id > (SELECT coalesce (max (id), 0) FROM main.audit_sessions);"
-                         "INSERT OR IGNORE INTO main.audit_log (id, at, session, actor, host, table_name, "
-                         " row_id, action, old_values, new_values) "
-                         " SELECT id, at, session, actor, host, table_name, row_id, action, old_values, new_values "
-                         " FROM td_before.audit_log "
-                         " WHERE id > (SELECT coalesce (max (id), 0) FROM main.audit_log);"
+  {
+    g_autoptr(TdStmt) attach = td_database_prepare (copy, "ATTACH ?1 AS td_before", error);
+
+    if (attach == NULL)
+      return FALSE;
+    td_bind_text (attach, 1, before_path);
+    if (!td_database_step_done (copy, attach, error))
+      return FALSE;
+  }
+  sql = sqlite3_mprintf ("BEGIN IMMEDIATE;"
+                         "INSERT INTO td_session_map (old) SELECT id FROM td_before.audit_sessions "
+                         " WHERE id > %lld ORDER BY id;"
+                         "INSERT INTO main.audit_sessions (actor, host, started) "
+                         " SELECT s.actor, s.host, s.started FROM td_session_map m "
+                         " JOIN td_before.audit_sessions s ON s.id = m.old ORDER BY m.old;"
+                         "UPDATE td_session_map SET new = (SELECT max (id) FROM main.audit_sessions) "
+                         " - (SELECT count (*) FROM td_session_map) + "
+                         " (SELECT count (*) FROM td_session_map p WHERE p.old <= td_session_map.old);"
+                         "INSERT INTO main.audit_log (at, session, actor, host, table_name, row_id, action, "
+                         " old_values, new_values) "
+                         " SELECT l.at, (SELECT new FROM td_session_map WHERE old = l.session), l.actor, l.host, "
+                         "  l.table_name, l.row_id, l.action, l.old_values, l.new_values "
+                         " FROM td_before.audit_log l WHERE l.id > %lld ORDER BY l.id;"
+                         "INSERT INTO main.audit_sessions (actor, host) VALUES (td_actor (), td_host ());"
+                         "INSERT INTO main.audit_log (session, table_name, row_id, action, old_values, new_values) "
+                         " VALUES (last_insert_rowid (), 'restore', 0, 'update', "
+                         "  json_object ('backup', %Q), json_object ('backup', %Q));"
                          "COMMIT;",
-                         error);
+                         (long long) last_session, (long long) last_row, before, restored);
+  ok = sqlite3_exec (handle, sql, NULL, NULL, NULL) == SQLITE_OK;
   if (!ok)
-    td_database_exec (db, "ROLLBACK", NULL);
-  td_database_exec (db, "DETACH td_before", NULL);
+    {
+      td_database_set_error (copy, error, sqlite3_extended_errcode (handle));
+      sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
+    }
+  sqlite3_free (sql);
+  td_database_exec (copy, "DETACH td_before", NULL);
   return ok;
+}
+
+/* The backup as it will be once restored, made in a copy beside the
+ * backups: brought to this version, the trail carried over.  Nothing of
+ * the open file changes until the copy is whole. */
+static char *
+prepare_copy (const char  *backup_path,
+              sqlite3     *source,
+              const char  *before_path,
+              GError     **error)
+{
+  g_autofree char *folder = td_backup_folder ();
+  g_autofree char *name = g_strdup_printf ("restoring-%d.db", (int) getpid ());
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr(TdDatabase) copy = NULL;
+  gint64 last_session = max_id (source, "audit_sessions");
+  gint64 last_row = max_id (source, "audit_log");
+  sqlite3 *target = NULL;
+  int rc;
+
+  remove_copy (path);
+  rc = sqlite3_open_v2 (path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    rc = copy_pages (target, source);
+  if (rc == SQLITE_DONE || rc == SQLITE_OK)
+    rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close_v2 (target);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *display = g_filename_display_name (backup_path);
+
+      remove_copy (path);
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
+                   _("The backup “%s” could not be copied to be restored: %s. Nothing was restored."),
+                   display, sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  copy = td_database_open (path, TD_DATABASE_OPEN_SHARED | TD_DATABASE_OPEN_COPY, error);
+  if (copy == NULL || !carry_trail_over (copy, before_path, last_session, last_row, backup_path, error))
+    {
+      g_clear_object (&copy);
+      remove_copy (path);
+      return NULL;
+    }
+  g_clear_object (&copy);
+  return g_steal_pointer (&path);
 }
 
 gboolean
@@ -315,8 +464,9 @@ td_backup_restore (TdDatabase  *db,
                    GError      **error)
 {
   g_autofree char *before_path = NULL;
+  g_autofree char *copy_path = NULL;
   sqlite3 *source;
-  sqlite3_backup *backup;
+  sqlite3 *copy = NULL;
   int rc;
 
   g_return_val_if_fail (TD_IS_DATABASE (db), FALSE);
@@ -325,28 +475,27 @@ td_backup_restore (TdDatabase  *db,
   source = open_backup (backup_path, error);
   if (source == NULL)
     return FALSE;
-  if (!td_backup_now (db, &before_path, error))
+  if (!backup_now (db, backup_path, &before_path, error))
     {
       g_prefix_error (error, _("Nothing was restored: the present state could not be backed up first. "));
       sqlite3_close_v2 (source);
       return FALSE;
     }
-
-  backup = sqlite3_backup_init (td_database_get_handle (db), "main", source, "main");
-  if (backup == NULL)
-    rc = sqlite3_errcode (td_database_get_handle (db));
-  else
-    {
-      do
-        rc = sqlite3_backup_step (backup, -1);
-      while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-      sqlite3_backup_finish (backup);
-    }
+  copy_path = prepare_copy (backup_path, source, before_path, error);
   sqlite3_close_v2 (source);
+  if (copy_path == NULL)
+    return FALSE;
+
+  rc = sqlite3_open_v2 (copy_path, &copy, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = copy_pages (td_database_get_handle (db), copy);
+  sqlite3_close_v2 (copy);
+  remove_copy (copy_path);
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
     {
       td_database_set_error (db, error, rc);
+      g_prefix_error (error, _("Nothing was restored: "));
       return FALSE;
     }
-  return td_database_reload (db, error) && carry_trail_over (db, before_path, error);
+  return td_database_reload (db, error);
 }

@@ -32,6 +32,7 @@ struct _TdDatabase
   guint       wal : 1;
   guint       read_only : 1;
   guint       network : 1;
+  guint       no_backups : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TdDatabase, td_database, G_TYPE_OBJECT)
@@ -506,7 +507,7 @@ run_migrations (TdDatabase  *self,
         continue;
 
       /* A file made by an older version is backed up before it changes. */
-      if (current > 0 && !self->created && !td_backup_now (self, NULL, error))
+      if (current > 0 && !self->created && !self->no_backups && !td_backup_now (self, NULL, error))
         {
           g_prefix_error (error, _("The database was not updated, because it could not be backed up first: "));
           return FALSE;
@@ -753,6 +754,7 @@ td_database_open (const char           *path,
   self->path = g_strdup (path);
   self->created = is_new;
   self->read_only = !is_new && ((flags & TD_DATABASE_OPEN_READ_ONLY) != 0 || cannot_write (path));
+  self->no_backups = (flags & TD_DATABASE_OPEN_COPY) != 0;
 
   /* One writer at a time: the second is told who has the file. */
   if (!self->read_only && (flags & TD_DATABASE_OPEN_SHARED) == 0)
@@ -774,7 +776,7 @@ td_database_open (const char           *path,
     }
 
   /* Once a day; a backup that fails does not keep the file closed. */
-  if (!is_new && !self->read_only)
+  if (!is_new && !self->read_only && !self->no_backups)
     {
       g_autoptr(GError) backup_error = NULL;
 

@@ -20,6 +20,9 @@ typedef enum
   /* Neither takes nor minds the lock of a writer (reading commands of
    * the CLI: list, export, check, backup). */
   TD_DATABASE_OPEN_SHARED    = 1 << 2,
+  /* A copy the program makes for itself (a restore in the making): no
+   * automatic backups of it. */
+  TD_DATABASE_OPEN_COPY      = 1 << 3,
 } TdDatabaseOpenFlags;
 
 #define TD_TYPE_DATABASE (td_database_get_type ())
