@@ -321,7 +321,7 @@ test_csv_forced_wrong_encoding (void)
   g_assert_null (table);
   g_assert_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_ENCODING);
   g_assert_true (names_number (error->message, 3));
-  g_assert_nonnull (strstr (error->message, "windows-1258"));
+  g_assert_nonnull (strstr (error->message, "Windows-1258"));
   g_clear_error (&error);
 
   table = parse_csv ("An\n", "latin-9", &error);

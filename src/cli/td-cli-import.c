@@ -158,7 +158,8 @@ td_cli_import (const TdCliGlobals  *globals,
       return td_cli_fail (error);
     }
 
-  db = td_cli_open (globals, TD_DATABASE_OPEN_DEFAULT, &error);
+  /* A dry run writes nothing: it needs not be the one writer. */
+  db = td_cli_open (globals, dry_run ? TD_DATABASE_OPEN_SHARED : TD_DATABASE_OPEN_DEFAULT, &error);
   if (db == NULL)
     return td_cli_fail (error);
   if (number != NULL)

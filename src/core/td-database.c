@@ -1308,9 +1308,15 @@ td_database_backup (TdDatabase  *self,
         rc = sqlite3_errcode (target);
       else
         {
-          do
-            rc = sqlite3_backup_step (backup, -1);
-          while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          /* A file kept busy by another program: a few seconds, then a
+           * clear refusal rather than waiting for ever. */
+          for (guint tries = 0;; tries++)
+            {
+              rc = sqlite3_backup_step (backup, -1);
+              if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries >= 100)
+                break;
+              sqlite3_sleep (50);
+            }
           saved_errno = errno;
           sqlite3_backup_finish (backup);
           if (rc == SQLITE_DONE)

@@ -100,16 +100,30 @@ td_lock_acquire (const char  *db_path,
        * dies. */
       if (fcntl (fd, F_OFD_SETLK, &whole) != 0)
         {
-          set_in_use_error (fd, db_path, error);
-          close (fd);
-          return NULL;
+          int saved = errno;
+
+          if (saved == EAGAIN || saved == EACCES)
+            {
+              set_in_use_error (fd, db_path, error);
+              close (fd);
+              return NULL;
+            }
+          /* A filesystem without locks (some network mounts): the file
+           * is still ours to write, only unguarded. */
+          g_debug ("Locking %s is not possible here: %s", path, g_strerror (saved));
+          break;
         }
       /* The holder before may have removed the file as we opened it: the
        * lock counts only on the file that still has the name. */
-      if ((g_stat (path, &named) == 0 && fstat (fd, &st) == 0 &&
-           named.st_dev == st.st_dev && named.st_ino == st.st_ino) || attempt >= 10)
+      if (g_stat (path, &named) == 0 && fstat (fd, &st) == 0 &&
+          named.st_dev == st.st_dev && named.st_ino == st.st_ino)
         break;
       close (fd);
+      if (attempt >= 10)
+        {
+          set_in_use_error (-1, db_path, error);
+          return NULL;
+        }
     }
 
   lock = g_new0 (TdLock, 1);

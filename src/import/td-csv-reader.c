@@ -453,8 +453,8 @@ convert_to_utf8 (const char *data,
     line = line_at (data, bytes_read);
   g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_ENCODING,
                _("Line %u cannot be read as %s text. Choose another encoding: UTF-8, "
-                 "Windows-1258 or TCVN3 (--encoding utf-8, windows-1258 or tcvn3)."),
-               line, charset);
+                 "Windows-1258 or TCVN3."),
+               line, g_str_equal (charset, "TCVN5712-1") ? "TCVN3" : charset);
   return NULL;
 }
 
@@ -510,8 +510,7 @@ decode (const char  *data,
     {
       g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_ENCODING,
                    _("Line %u is not valid UTF-8 text: the file was saved in another encoding. "
-                     "Choose Windows-1258 or TCVN3 (--encoding windows-1258 or "
-                     "--encoding tcvn3)."),
+                     "Choose Windows-1258 or TCVN3."),
                    line_at (data, invalid - data));
       return NULL;
     }

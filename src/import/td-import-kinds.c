@@ -48,15 +48,13 @@ report_error (GPtrArray         *reports,
   td_import_add_report (reports, row, TD_IMPORT_ROW_ERROR, title, message);
 }
 
-/* Every @step rows: the progress, and a way out. */
+/* A way out, and how far: @done rows of @total. */
 static gboolean
-step (TdImportApplying  *applying,
-      guint              done,
-      guint              total,
-      GError           **error)
+progress (TdImportApplying  *applying,
+          guint              done,
+          guint              total,
+          GError           **error)
 {
-  if (done % 256 != 0)
-    return TRUE;
   if (g_cancellable_is_cancelled (applying->cancellable))
     {
       g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_CANCELLED,
@@ -66,6 +64,16 @@ step (TdImportApplying  *applying,
   if (applying->progress != NULL && total > 0)
     applying->progress ((double) done / total, applying->progress_data);
   return TRUE;
+}
+
+/* Every 256 rows. */
+static gboolean
+step (TdImportApplying  *applying,
+      guint              done,
+      guint              total,
+      GError           **error)
+{
+  return done % 256 != 0 || progress (applying, done, total, error);
 }
 
 /* The message of a unit that cannot be found, or NULL when found. */
@@ -450,17 +458,21 @@ td_import_check_people (TdImport   *self,
   people = td_person_store_list (self->db, NULL, 0, error);
   if (people == NULL)
     return FALSE;
-  known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < people->len; i++)
     {
       TdPerson *person = g_ptr_array_index (people, i);
       char *key = person_key (person->unit_id, person->full_name);
+      GPtrArray *same = g_hash_table_lookup (known, key);
 
-      /* Two of the same name in one unit: the file's row matches the first. */
-      if (g_hash_table_contains (known, key))
-        g_free (key);
+      if (same == NULL)
+        {
+          same = g_ptr_array_new ();
+          g_hash_table_insert (known, key, same);
+        }
       else
-        g_hash_table_insert (known, key, person);
+        g_free (key);
+      g_ptr_array_add (same, person);
     }
 
   for (guint i = self->header_row + 1; i < self->table->rows->len; i++)
@@ -471,6 +483,7 @@ td_import_check_people (TdImport   *self,
       g_autofree char *message = NULL;
       g_autofree char *key = NULL;
       const TdPerson *record;
+      GPtrArray *same;
       Plan *plan;
 
       if (!td_import_is_data_row (self, row))
@@ -502,7 +515,24 @@ td_import_check_people (TdImport   *self,
             continue;
           }
       }
-      record = plan->unit_ref >= 0 ? g_hash_table_lookup (known, key) : NULL;
+      record = NULL;
+      if (plan->unit_ref >= 0 && (same = g_hash_table_lookup (known, key)) != NULL)
+        {
+          /* Namesakes in one unit: told apart by the birth year. */
+          if (same->len == 1)
+            record = g_ptr_array_index (same, 0);
+          for (guint k = 0; same->len > 1 && k < same->len; k++)
+            if (person->birth_year != 0 && ((TdPerson *) g_ptr_array_index (same, k))->birth_year == person->birth_year)
+              record = g_ptr_array_index (same, k);
+          if (same->len > 1 && person->birth_year == 0)
+            {
+              /* Translators: the line and a person's name. */
+              report_error (reports, plan, row, person->full_name,
+                            g_strdup_printf (_("Line %u: the unit has several people named %s. Give the birth year to tell which."),
+                                             row->line, person->full_name));
+              continue;
+            }
+        }
       if (record != NULL)
         {
           g_autoptr(GString) differences = g_string_new (NULL);
@@ -572,10 +602,8 @@ td_import_apply_people (TdImportApplying  *applying,
             return FALSE;
           applying->counts->added += batch->len;
           g_ptr_array_set_size (batch, 0);
-          if (!step (applying, 0, self->plan->len, error))
+          if (!progress (applying, i, self->plan->len, error))
             return FALSE;
-          if (applying->progress != NULL)
-            applying->progress ((double) i / self->plan->len, applying->progress_data);
         }
       if (plan == NULL)
         break;
@@ -858,10 +886,17 @@ typedef struct
   gint64   value;       /* to store: the unit's own */
   gint64   file_value;  /* as the file has it */
   gboolean subtotal;    /* the file's is a sum of the units below */
+  char    *note;        /* kept with the value it replaces */
   gboolean skip;        /* nothing to store */
   gboolean differs;     /* a value is kept, another */
   gboolean is_new;      /* no value kept */
 } StatValue;
+
+static void
+stat_value_clear (gpointer data)
+{
+  g_free (((StatValue *) data)->note);
+}
 
 static char *
 value_key (gint64 indicator_id,
@@ -951,7 +986,7 @@ settle_stats_row (TdImport   *self,
     {
       StatValue *value = &g_array_index (plan->values, StatValue, v);
       g_autofree char *key = value_key (value->indicator_id, plan->unit_ref);
-      const gint64 *old = plan->unit_ref > 0 ? g_hash_table_lookup (known, key) : NULL;
+      const TdIndicatorValue *old = plan->unit_ref > 0 ? g_hash_table_lookup (known, key) : NULL;
 
       /* A unit's own share of zero where nothing is kept: nothing to store. */
       if (value->subtotal && value->value == 0 && old == NULL)
@@ -962,7 +997,10 @@ settle_stats_row (TdImport   *self,
         }
       n_subtotals += value->subtotal;
       value->is_new = old == NULL;
-      value->differs = old != NULL && *old != value->value;
+      value->differs = old != NULL && old->value != (double) value->value;
+      /* The note kept with a figure stays with the figure replacing it. */
+      if (old != NULL && old->note != NULL)
+        value->note = g_strdup (old->note);
       n_new += value->is_new;
       n_different += value->differs;
     }
@@ -1011,7 +1049,8 @@ td_import_check_stats (TdImport   *self,
                        GError    **error)
 {
   g_autoptr(GPtrArray) kept = NULL;
-  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) td_indicator_value_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!td_import_require_column (self, TD_IMPORT_FIELD_UNIT, error))
@@ -1027,11 +1066,10 @@ td_import_check_stats (TdImport   *self,
     return FALSE;
   for (guint i = 0; i < kept->len; i++)
     {
-      const TdIndicatorValue *value = g_ptr_array_index (kept, i);
-      gint64 whole = (gint64) value->value;
+      TdIndicatorValue *value = g_ptr_array_index (kept, i);
 
       g_hash_table_replace (known, value_key (value->indicator_id, value->unit_id),
-                            g_memdup2 (&whole, sizeof whole));
+                            g_ptr_array_steal_index (kept, i--));
     }
 
   for (guint i = self->header_row + 1; i < self->table->rows->len; i++)
@@ -1042,6 +1080,7 @@ td_import_check_stats (TdImport   *self,
       g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (StatValue));
       Plan *plan;
 
+      g_array_set_clear_func (values, stat_value_clear);
       if (!td_import_is_data_row (self, row))
         continue;
       plan = add_plan (self, i);
@@ -1122,6 +1161,7 @@ td_import_apply_stats (TdImportApplying  *applying,
           record->unit_id = td_unit_index_real_id (self->units, plan->unit_ref);
           record->year = self->options.year;
           record->value = (double) value->value;
+          record->note = g_strdup (value->note);
           if (!td_campaign_store_set_value (self->db, record, error))
             return FALSE;
           wrote = TRUE;

@@ -161,7 +161,7 @@ set_part_error (XlsxPart *part,
                  part->path, part->xml_line,
                  part->xml_error != NULL ? part->xml_error
                  : part->generic_error != NULL ? g_strstrip (part->generic_error->str)
-                 : "unexpected end of file");
+                 : _("the file ends too early"));
 }
 
 XlsxPart *
