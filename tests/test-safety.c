@@ -415,6 +415,11 @@ test_audit_trail (void)
   g_assert_cmpint (sqlite3_exec (raw, "UPDATE audit_log SET actor = 'ai đó'", NULL, NULL, NULL), !=, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM audit_log", NULL, NULL, NULL), !=, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, "UPDATE audit_log SET new_values = '{}' WHERE actor IS NULL", NULL, NULL, NULL), !=, SQLITE_OK);
+  /* Nor pass for the program's user. */
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE audit_log SET actor = 'ai đó' WHERE actor IS NULL AND session IS NULL", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "INSERT INTO audit_sessions (actor, host) VALUES ('ketoan', 'may-1')", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "INSERT INTO audit_current (one, session) VALUES (1, 1)", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM audit_sessions", NULL, NULL, NULL), !=, SQLITE_OK);
   sqlite3_close (raw);
 
   db = open_path (path);

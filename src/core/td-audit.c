@@ -56,6 +56,22 @@ sql_row_by_row (sqlite3_context *context,
   sqlite3_result_int (context, sqlite3_get_autocommit (sqlite3_context_db_handle (context)));
 }
 
+static void
+sql_writer (sqlite3_context *context,
+            int              argc,
+            sqlite3_value  **argv)
+{
+  sqlite3_result_int (context, 1);
+}
+
+/* The session of the transaction in progress, and the trail's last row
+ * when it began. */
+typedef struct
+{
+  gint64 session;
+  gint64 last_row;
+} Audit;
+
 static GQuark
 audit_quark (void)
 {
@@ -70,12 +86,13 @@ td_audit_attach (TdDatabase  *db,
 
   if (sqlite3_create_function (handle, "td_actor", 0, SQLITE_UTF8, NULL, sql_actor, NULL, NULL) != SQLITE_OK ||
       sqlite3_create_function (handle, "td_host", 0, SQLITE_UTF8, NULL, sql_host, NULL, NULL) != SQLITE_OK ||
-      sqlite3_create_function (handle, "td_audit_row_by_row", 0, SQLITE_UTF8, NULL, sql_row_by_row, NULL, NULL) != SQLITE_OK)
+      sqlite3_create_function (handle, "td_audit_row_by_row", 0, SQLITE_UTF8, NULL, sql_row_by_row, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (handle, "td_audit_writer", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_writer, NULL, NULL) != SQLITE_OK)
     {
       td_database_set_error (db, error, sqlite3_errcode (handle));
       return FALSE;
     }
-  g_object_set_qdata (G_OBJECT (db), audit_quark (), GINT_TO_POINTER (1));
+  g_object_set_qdata_full (G_OBJECT (db), audit_quark (), g_new0 (Audit, 1), g_free);
   return td_database_exec (db,
                            "CREATE TEMP TRIGGER td_audit_actor AFTER INSERT ON main.audit_log "
                            "WHEN NEW.session IS NULL AND td_audit_row_by_row () BEGIN "
@@ -84,22 +101,33 @@ td_audit_attach (TdDatabase  *db,
                            error);
 }
 
+static gint64
+last_row (TdDatabase *db)
+{
+  g_autoptr(TdStmt) stmt = td_database_prepare (db, "SELECT coalesce (max (id), 0) FROM audit_log", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+}
+
 gboolean
 td_audit_begin (TdDatabase  *db,
                 GError     **error)
 {
+  Audit *audit = g_object_get_qdata (G_OBJECT (db), audit_quark ());
   g_autoptr(TdStmt) session = NULL;
   g_autoptr(TdStmt) current = NULL;
 
-  if (g_object_get_qdata (G_OBJECT (db), audit_quark ()) == NULL)
+  if (audit == NULL)
     return TRUE;
+  audit->last_row = last_row (db);
   session = td_database_prepare (db, "INSERT INTO audit_sessions (actor, host) VALUES (td_actor (), td_host ())", error);
   if (session == NULL || !td_database_step_done (db, session, error))
     return FALSE;
+  audit->session = sqlite3_last_insert_rowid (td_database_get_handle (db));
   current = td_database_prepare (db, "INSERT OR REPLACE INTO audit_current (one, session) VALUES (1, ?1)", error);
   if (current == NULL)
     return FALSE;
-  sqlite3_bind_int64 (current, 1, sqlite3_last_insert_rowid (td_database_get_handle (db)));
+  sqlite3_bind_int64 (current, 1, audit->session);
   return td_database_step_done (db, current, error);
 }
 
@@ -107,12 +135,23 @@ gboolean
 td_audit_finish (TdDatabase  *db,
                  GError     **error)
 {
+  Audit *audit = g_object_get_qdata (G_OBJECT (db), audit_quark ());
   g_autoptr(TdStmt) stmt = NULL;
+  g_autoptr(TdStmt) unused = NULL;
 
-  if (g_object_get_qdata (G_OBJECT (db), audit_quark ()) == NULL)
+  if (audit == NULL)
     return TRUE;
   stmt = td_database_prepare (db, "DELETE FROM audit_current", error);
-  return stmt != NULL && td_database_step_done (db, stmt, error);
+  if (stmt == NULL || !td_database_step_done (db, stmt, error))
+    return FALSE;
+  /* A transaction that changed no record leaves no session behind. */
+  if (last_row (db) != audit->last_row)
+    return TRUE;
+  unused = td_database_prepare (db, "DELETE FROM audit_sessions WHERE id = ?1", error);
+  if (unused == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (unused, 1, audit->session);
+  return td_database_step_done (db, unused, error);
 }
 
 GPtrArray *
@@ -134,7 +173,8 @@ td_audit_list (TdDatabase  *db,
                               "       CAST (json_extract (a.old_values, '$.\"' || f.key || '\"') AS TEXT), "
                               "       CAST (json_extract (a.new_values, '$.\"' || f.key || '\"') AS TEXT) "
                               "FROM audit_log a LEFT JOIN audit_sessions s ON s.id = a.session, "
-                              "     json_each (coalesce (a.new_values, a.old_values)) f "
+                              "     json_each (CASE WHEN json_valid (coalesce (a.new_values, a.old_values)) "
+                              "                THEN coalesce (a.new_values, a.old_values) ELSE '{}' END) f "
                               "WHERE a.table_name = ?1 AND a.row_id = ?2 "
                               "ORDER BY a.id DESC, f.id",
                               error);

@@ -35,10 +35,30 @@ CREATE TABLE IF NOT EXISTS audit_log (
 
 CREATE INDEX IF NOT EXISTS audit_log_record ON audit_log (table_name, row_id);
 
+-- Only Thi Đua writes sessions and fills in who wrote a row: the guards
+-- call td_audit_writer (), a function only the program's connection has,
+-- so another program's statement stops on it.
+CREATE TRIGGER IF NOT EXISTS audit_sessions_guard BEFORE INSERT ON audit_sessions
+WHEN NOT td_audit_writer ()
+BEGIN
+  SELECT RAISE (ABORT, 'Only Thi Đua opens a session of the audit trail.');
+END;
+
+CREATE TRIGGER IF NOT EXISTS audit_current_guard BEFORE INSERT ON audit_current
+WHEN NOT td_audit_writer ()
+BEGIN
+  SELECT RAISE (ABORT, 'Only Thi Đua opens a session of the audit trail.');
+END;
+
+CREATE TRIGGER IF NOT EXISTS audit_current_no_update BEFORE UPDATE ON audit_current
+BEGIN
+  SELECT RAISE (ABORT, 'The audit trail cannot be changed.');
+END;
+
 -- Only the user and host of a fresh row without a session may be filled
--- in, once.
+-- in, once, by the program.
 CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
-WHEN OLD.actor IS NOT NULL OR OLD.host IS NOT NULL OR OLD.session IS NOT NULL
+WHEN NOT td_audit_writer () OR OLD.actor IS NOT NULL OR OLD.host IS NOT NULL OR OLD.session IS NOT NULL
   OR NEW.session IS NOT OLD.session OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at
   OR NEW.table_name IS NOT OLD.table_name OR NEW.row_id IS NOT OLD.row_id
   OR NEW.action IS NOT OLD.action OR NEW.old_values IS NOT OLD.old_values
@@ -57,7 +77,9 @@ BEGIN
   SELECT RAISE (ABORT, 'The audit trail cannot be changed.');
 END;
 
+-- The program takes back a session its transaction wrote nothing in.
 CREATE TRIGGER IF NOT EXISTS audit_sessions_no_delete BEFORE DELETE ON audit_sessions
+WHEN NOT td_audit_writer ()
 BEGIN
   SELECT RAISE (ABORT, 'The audit trail cannot be changed.');
 END;
