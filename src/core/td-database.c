@@ -658,6 +658,17 @@ check_identity (TdDatabase  *self,
   return TRUE;
 }
 
+static gboolean
+readable_now (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = sqlite3_prepare_v2 (handle, "PRAGMA application_id", -1, &stmt, NULL) == SQLITE_OK &&
+                sqlite3_step (stmt) == SQLITE_ROW;
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 /* A file opened read-only is read as it is: one that needs a migration
  * cannot be. */
 static gboolean
@@ -690,6 +701,27 @@ open_handle (TdDatabase  *self,
       return FALSE;
     }
   sqlite3_extended_result_codes (self->handle, 1);
+
+  /* A WAL file in a folder that cannot be written has no shared-memory
+   * file to read through: read it as a file nobody changes meanwhile. */
+  if (self->read_only && !readable_now (self->handle))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+      g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+      g_autofree char *immutable = uri != NULL ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
+
+      sqlite3_close_v2 (self->handle);
+      self->handle = NULL;
+      rc = immutable == NULL ? SQLITE_CANTOPEN
+                             : sqlite3_open_v2 (immutable, &self->handle,
+                                                SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+      if (rc != SQLITE_OK)
+        {
+          td_database_set_error (self, error, rc);
+          return FALSE;
+        }
+      sqlite3_extended_result_codes (self->handle, 1);
+    }
 
   if (!self->created && !check_identity (self, error))
     return FALSE;

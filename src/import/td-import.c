@@ -748,6 +748,12 @@ td_import_apply (TdImport          *self,
     return FALSE;
   if (!refuse_errors (reports, self->options.skip_errors, error))
     return FALSE;
+  if (td_database_get_read_only (self->db))
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_READ_ONLY,
+                   _("The database file cannot be changed: it is read-only. Open a copy you may write to."));
+      return FALSE;
+    }
   /* The state before the import stays within reach of «Restore». */
   if (!td_backup_now (self->db, NULL, error))
     {
