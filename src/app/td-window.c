@@ -205,6 +205,14 @@ open_database (TdWindow             *self,
 {
   g_autoptr(TdDatabase) database = NULL;
 
+  /* Not in the middle of an import: its rows are still being written. */
+  if (self->database != NULL && td_database_in_transaction (self->database))
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_LOCKED,
+                   _("An import is being written into the file shown. Open the other file when it is done."));
+      return FALSE;
+    }
+
   /* The file shown, writable: its own lock would refuse it a second time. */
   if (self->database != NULL && !td_database_get_read_only (self->database) &&
       (flags & TD_DATABASE_OPEN_READ_ONLY) == 0)

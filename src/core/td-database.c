@@ -987,6 +987,13 @@ td_database_commit (TdDatabase  *self,
   return TRUE;
 }
 
+gboolean
+td_database_in_transaction (TdDatabase *self)
+{
+  g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
+  return self->depth > 0;
+}
+
 void
 td_database_rollback (TdDatabase *self)
 {

@@ -48,6 +48,8 @@ gboolean    td_database_begin            (TdDatabase           *self,
 gboolean    td_database_commit           (TdDatabase           *self,
                                           GError              **error);
 void        td_database_rollback         (TdDatabase           *self);
+/* A change is being written (an import between its rows). */
+gboolean    td_database_in_transaction   (TdDatabase           *self);
 
 gboolean    td_database_backup           (TdDatabase           *self,
                                           const char           *out_path,
