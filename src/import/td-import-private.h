@@ -79,7 +79,43 @@ gboolean        td_import_require_column (TdImport         *self,
 gboolean        td_import_is_data_row   (TdImport          *self,
                                          const TdImportRow *row);
 
-/* td-import-kinds.c: each kind's check (reports and plan) and apply. */
+/* td-import-kinds.c: what the kinds share. */
+void       td_import_set_text        (char             **field,
+                                      const char        *text);
+Plan      *td_import_add_plan        (TdImport          *self,
+                                      guint              row);
+void       td_import_report_error    (GPtrArray         *reports,
+                                      Plan              *plan,
+                                      const TdImportRow *row,
+                                      const char        *title,
+                                      char              *message);
+gboolean   td_import_progress        (TdImportApplying  *applying,
+                                      guint              done,
+                                      guint              total,
+                                      GError           **error);
+gboolean   td_import_step            (TdImportApplying  *applying,
+                                      guint              done,
+                                      guint              total,
+                                      GError           **error);
+char      *td_import_lookup_unit     (TdImport          *self,
+                                      const TdImportRow *row,
+                                      const char        *text,
+                                      gint64            *id);
+void       td_import_append_difference (GString         *list,
+                                      const char        *label);
+void       td_import_report_difference (TdImport        *self,
+                                      GPtrArray         *reports,
+                                      Plan              *plan,
+                                      const TdImportRow *row,
+                                      const char        *title,
+                                      const char        *differences);
+guint      td_import_repeated_line   (GHashTable        *seen,
+                                      char              *key,
+                                      guint              line);
+void       td_import_strip_honorific (char              *name);
+
+/* td-import-kinds.c (units, people) and td-import-records.c (award lines,
+ * statistics): each kind's check (reports and plan) and apply. */
 gboolean td_import_check_units  (TdImport *self, GPtrArray *reports, GError **error);
 gboolean td_import_check_people (TdImport *self, GPtrArray *reports, GError **error);
 gboolean td_import_check_awards (TdImport *self, GPtrArray *reports, GError **error);
