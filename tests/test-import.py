@@ -312,6 +312,15 @@ def unknown_units_listed_or_created():
 
 
 @test
+def unread_columns_named():
+    """A column nothing reads is named, not dropped in silence."""
+    db = fresh("unread")
+    path = write_csv([["Họ và tên", "Đơn vị", "Sở thích"], ["Lò Văn Páo", "Xã Hoành Mô", "bóng đá"]], "unread.csv")
+    run = cli("--db", db, "import", "people", path, "--dry-run")
+    assert "«Sở thích»" in run.stderr, run.stderr
+
+
+@test
 def usage_errors():
     db = fresh("usage")
     path = write_csv(PEOPLE, "people-usage.csv")

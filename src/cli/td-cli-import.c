@@ -174,6 +174,19 @@ td_cli_import (const TdCliGlobals  *globals,
   import = td_import_new (db, g_steal_pointer (&table), &options, &error);
   if (import == NULL)
     return td_cli_fail (error);
+  {
+    g_auto(GStrv) unread = td_import_get_unread_columns (import);
+
+    if (unread[0] != NULL)
+      {
+        g_autofree char *list = g_strjoinv ("», «", unread);
+
+        fprintf (stderr, "thidua-cli: ");
+        /* Translators: %s lists the titles of columns. */
+        fprintf (stderr, _("Not read, as no field takes them: «%s»."), list);
+        fprintf (stderr, "\n");
+      }
+  }
 
   if (dry_run)
     {

@@ -557,6 +557,36 @@ td_import_set_column (TdImport       *self,
   g_array_index (self->columns, TdImportColumn, column) = mapping;
 }
 
+GStrv
+td_import_get_unread_columns (TdImport *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (TD_IS_IMPORT (self), NULL);
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      gboolean data = FALSE;
+
+      if (g_array_index (self->columns, TdImportColumn, c).field != TD_IMPORT_FIELD_IGNORE)
+        continue;
+      for (guint i = self->header_row + 1; i < self->table->rows->len && !data; i++)
+        data = *td_import_raw_cell (td_import_row_at (self, i), c) != '\0';
+      if (!data)
+        continue;
+      if (*td_import_get_column_title (self, c) != '\0')
+        g_strv_builder_add (builder, td_import_get_column_title (self, c));
+      else
+        {
+          /* Translators: an untitled column of a file, by its number. */
+          g_autofree char *name = g_strdup_printf (_("column %u"), c + 1);
+
+          g_strv_builder_add (builder, name);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
 GPtrArray *
 td_import_list_indicators (TdImport *self)
 {

@@ -125,6 +125,9 @@ TdImportColumn  td_import_get_column       (TdImport               *self,
 void            td_import_set_column       (TdImport               *self,
                                             guint                   column,
                                             TdImportColumn          mapping);
+/* The columns with figures or text under the header that nothing reads
+ * (not mapped), by their titles («column 9» when untitled). */
+GStrv           td_import_get_unread_columns (TdImport             *self);
 /* Stats: the campaign's indicators (TdIndicator). */
 GPtrArray      *td_import_list_indicators  (TdImport               *self);
 
