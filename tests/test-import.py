@@ -312,6 +312,18 @@ def unknown_units_listed_or_created():
 
 
 @test
+def new_recipients_placed_by_the_unit_column():
+    """Award lines for people and collectives the directory lacks: added where the unit column says."""
+    db = fresh("new-recipients")
+    rows = [["Họ và tên", "Chức vụ", "Đơn vị", "Hình thức", "Thành tích"],
+            ["Người Lạ Khác", "Công an viên", "Xã Chưa Có", "Giấy khen", "Tốt"],
+            ["Thôn Khe Mới", "", "Huyện Bình Liêu / Xã Đồng Văn", "Giấy khen", "Tốt"]]
+    cli("--db", db, "import", "awards", write_csv(rows, "new-recipients.csv"), "--decision-id", "2", "--create-units")
+    assert ("Người Lạ Khác", None, None, "Công an viên", None, "Xã Chưa Có") in people_rows(db), people_rows(db)
+    assert ("Thôn Khe Mới", "Xã Đồng Văn", None) in unit_rows(db), unit_rows(db)
+
+
+@test
 def unread_columns_named():
     """A column nothing reads is named, not dropped in silence."""
     db = fresh("unread")

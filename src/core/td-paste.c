@@ -787,6 +787,28 @@ set_new_unit (TdPasteRow *row)
                                   row->line, row->name);
 }
 
+/* «Thôn Khe Mới», «Đồn Biên phòng…», «Trường Tiểu học…»: a name that
+ * starts as collectives' names do, not a person's. */
+static gboolean
+names_a_collective (const char *name)
+{
+  static const char *const starts[] = {
+    "thon", "xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "thanh pho", "tinh", "ban", "to",
+    "doi", "don", "phong", "so", "truong", "cong an", "chi cuc", "cuc", "hoi", "doan", "chi bo",
+    "dang bo", "uy ban", "ubnd", "bo chi huy", "trung tam", "cong ty", "khu", "ap", "lang",
+  };
+  g_autofree char *folded = td_text_fold (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      gsize len = strlen (starts[i]);
+
+      if (g_str_has_prefix (folded, starts[i]) && folded[len] == ' ')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Finds who the row is for (DOMAIN.md: a unit by its name first, else a
  * person), within what the form allows.  FALSE only on a database error. */
 static gboolean
@@ -832,7 +854,7 @@ resolve_recipient (Context            *ctx,
         /* Translators: the row number, a unit name and a form. */
         set_error (row, g_strdup_printf (_("Row %u: %s is a unit, but %s is given to individuals only. Choose another form, or check the name."),
                                          row->line, row->name, form->name));
-      else if (!to_people)
+      else if (!to_people || (to_units && names_a_collective (row->name)))
         set_new_unit (row);
       else
         {

@@ -44,6 +44,14 @@ award_detail (TdImport          *self,
   rank = td_import_cell_text (self, row, TD_IMPORT_FIELD_RANK);
   position = td_import_cell_text (self, row, TD_IMPORT_FIELD_POSITION);
   unit = td_import_cell_text (self, row, TD_IMPORT_FIELD_UNIT);
+  /* «Huyện Bình Liêu / Xã Đồng Văn»: the unit itself is the last. */
+  if (strrchr (unit, '/') != NULL)
+    {
+      char *last = g_strstrip (g_strdup (strrchr (unit, '/') + 1));
+
+      g_free (unit);
+      unit = last;
+    }
   return td_person_describe (rank, position, unit);
 }
 
@@ -84,6 +92,36 @@ award_problem (TdImport         *self,
     default:
       return g_strdup (paste->message);
     }
+}
+
+/* The unit of a recipient the directory lacks, from the file's unit
+ * column: a new person's unit, a new collective's parent.  FALSE with
+ * *@message when that unit cannot be found or planned. */
+static gboolean
+plan_new_recipient (TdImport          *self,
+                    const TdImportRow *row,
+                    TdPasteRow        *paste,
+                    Plan              *plan,
+                    char             **message)
+{
+  g_autofree char *unit = NULL;
+  g_autofree char *path = NULL;
+
+  if (td_import_column_of (self, TD_IMPORT_FIELD_DETAIL) >= 0)
+    return TRUE;
+  unit = td_import_cell_text (self, row, TD_IMPORT_FIELD_UNIT);
+  if (*unit == '\0')
+    return TRUE;
+  if (paste->state == TD_PASTE_ROW_NEW_PERSON)
+    {
+      if (paste->unit_id > 0)
+        return TRUE;
+      *message = td_import_lookup_unit (self, row, unit, &plan->unit_ref);
+      return *message == NULL;
+    }
+  path = g_strdup_printf ("%s / %s", unit, paste->name);
+  *message = td_import_lookup_unit (self, row, path, &plan->unit_ref);
+  return *message == NULL;
 }
 
 gboolean
@@ -152,6 +190,15 @@ td_import_check_awards (TdImport   *self,
         {
           if (self->options.create_units)
             {
+              g_autofree char *message = NULL;
+
+              /* A unit column says where the new person works, or under
+               * which unit the new collective goes: found or planned. */
+              if (!plan_new_recipient (self, row, paste, plan, &message))
+                {
+                  td_import_report_error (reports, plan, row, paste->name, g_steal_pointer (&message));
+                  continue;
+                }
               plan->state = TD_IMPORT_ROW_NEW;
               td_import_add_report (reports, row, plan->state, paste->name, g_strdup (paste->message));
             }
@@ -212,10 +259,27 @@ td_import_apply_awards (TdImportApplying  *applying,
   g_autoptr(GPtrArray) to_add = g_ptr_array_new ();
   guint added = 0;
 
+  if (!td_unit_index_create (self->units, error))
+    return FALSE;
   for (guint i = 0; i < self->plan->len; i++)
     {
       Plan *plan = g_ptr_array_index (self->plan, i);
       g_autoptr(TdAward) award = NULL;
+
+      /* Recipients new to the directory, placed by the unit column. */
+      if (plan->state == TD_IMPORT_ROW_NEW && plan->unit_ref != 0)
+        {
+          gint64 unit_id = td_unit_index_real_id (self->units, plan->unit_ref);
+
+          if (plan->paste->state == TD_PASTE_ROW_NEW_PERSON)
+            plan->paste->unit_id = unit_id;
+          else if (plan->paste->state == TD_PASTE_ROW_NEW_UNIT)
+            {
+              plan->paste->state = TD_PASTE_ROW_READY;
+              plan->paste->collective = TRUE;
+              plan->paste->unit_id = unit_id;
+            }
+        }
 
       if (!td_import_step (applying, i, self->plan->len, error))
         return FALSE;
