@@ -253,7 +253,12 @@ td_import_check_units (TdImport   *self,
       plan->state = TD_IMPORT_ROW_NEW;
       plan->unit_ref = td_unit_index_plan (self->units, parent_id, name);
       td_unit_index_set_details (self->units, plan->unit_ref, short_name, kind);
-      if (parent_id != 0)
+      if (parent_id < 0)
+        /* Translators: %s is the name of the unit above, new too. */
+        td_import_add_report (reports, row, plan->state, name,
+                              g_strdup_printf (_("New, under %s, which is added too."),
+                                               td_unit_index_name (self->units, parent_id)));
+      else if (parent_id != 0)
         /* Translators: %s is the name of the unit above. */
         td_import_add_report (reports, row, plan->state, name,
                               g_strdup_printf (_("New, under %s."), td_unit_index_name (self->units, parent_id)));
