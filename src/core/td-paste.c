@@ -331,8 +331,7 @@ expand_initials (char       **words,
       gsize len = strlen (words[i]);
       gboolean expanded = FALSE;
 
-      if (len >= 2 && g_utf8_strlen (original, -1) == (glong) len && g_unichar_isupper (g_utf8_get_char (original)) &&
-          g_utf8_strup (original, -1) != NULL)
+      if (len >= 2 && g_utf8_strlen (original, -1) == (glong) len && g_unichar_isupper (g_utf8_get_char (original)))
         {
           g_autofree char *upper = g_utf8_strup (original, -1);
 
