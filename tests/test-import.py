@@ -293,7 +293,8 @@ def update_only_when_asked():
     path = write_csv(rows, "people-update.csv")
     run = cli("--db", db, "import", "people", path, "--dry-run")
     assert "\tmatch\t" in run.stdout, run.stdout
-    cli("--db", db, "import", "people", path)
+    run = cli("--db", db, "import", "people", path)
+    assert "--update" in run.stderr, run.stderr
     assert query(db, "SELECT birth_year FROM people WHERE full_name = 'Nguyễn Văn Anh'") == [(1968,)]
     cli("--db", db, "import", "people", path, "--update")
     assert query(db, "SELECT birth_year FROM people WHERE full_name = 'Nguyễn Văn Anh'") == [(1969,)]

@@ -52,6 +52,22 @@ count_state (GPtrArray        *reports,
   return n;
 }
 
+/* Rows that differ from the records they match are kept as they are:
+ * say how to change them. */
+static void
+hint_update (guint n)
+{
+  if (n == 0)
+    return;
+  fprintf (stderr, "thidua-cli: ");
+  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE,
+                                "%u row differs from the record it matches; import with --update to change it.",
+                                "%u rows differ from the records they match; import with --update to change them.",
+                                n),
+           n);
+  fprintf (stderr, "\n");
+}
+
 static gboolean
 parse_id (const char *text,
           gint64      min,
@@ -203,6 +219,7 @@ td_cli_import (const TdCliGlobals  *globals,
                count_state (reports, TD_IMPORT_ROW_SAME) + count_state (reports, TD_IMPORT_ROW_MATCH),
                count_state (reports, TD_IMPORT_ROW_UPDATE), n_errors);
       fprintf (stderr, "\n");
+      hint_update (count_state (reports, TD_IMPORT_ROW_MATCH));
       return n_errors > 0 && !options.skip_errors ? TD_CLI_FAILED : TD_CLI_OK;
     }
 
@@ -227,6 +244,7 @@ td_cli_import (const TdCliGlobals  *globals,
               counts.skipped);
     }
   printf ("\n");
+  hint_update (counts.differing);
   for (guint i = 0; reports != NULL && i < reports->len; i++)
     {
       const TdImportRowReport *report = g_ptr_array_index (reports, i);

@@ -791,6 +791,9 @@ td_import_apply (TdImport          *self,
       return FALSE;
     }
 
+  for (guint i = 0; i < reports->len; i++)
+    local.differing += ((TdImportRowReport *) g_ptr_array_index (reports, i))->state == TD_IMPORT_ROW_MATCH;
+
   if (!td_database_begin (self->db, error))
     return FALSE;
   td_search_defer (self->db);

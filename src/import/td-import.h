@@ -83,6 +83,8 @@ typedef struct
   guint updated;
   guint unchanged;
   guint skipped;                 /* rows with errors left out */
+  guint differing;               /* of the unchanged, rows that differ from
+                                  * their record (kept without --update) */
 } TdImportCounts;
 
 #define TD_TYPE_IMPORT (td_import_get_type ())
