@@ -311,6 +311,34 @@ test_rows_like_sums_kept (void)
   g_assert_cmpuint (reports->len, ==, 2);
 }
 
+/* «Năm sinh» over «Nam | Nữ», as merged cells read: the column a year is
+ * in says the gender. */
+static void
+test_birth_year_under_gender (void)
+{
+  g_autoptr(TdDatabase) db = td_test_sample_database ();
+  g_autoptr(TdImport) import = new_import (db, TD_IMPORT_PEOPLE,
+                                           "STT,Họ và tên,Năm sinh,Năm sinh,Đơn vị\n"
+                                           ",,Nam,Nữ,\n"
+                                           "1,Hà Văn Một,1980,,Xã Hoành Mô\n"
+                                           "2,Hà Thị Ba,,1985,Xã Hoành Mô\n");
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (td_import_get_column (import, 2).field, ==, TD_IMPORT_FIELD_BIRTH_YEAR_MALE);
+  g_assert_cmpint (td_import_get_column (import, 3).field, ==, TD_IMPORT_FIELD_BIRTH_YEAR_FEMALE);
+  g_assert_true (td_import_apply (import, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  people = td_person_store_list (db, "Hà Thị Ba", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpint (((TdPerson *) g_ptr_array_index (people, 0))->gender, ==, TD_GENDER_FEMALE);
+  g_assert_cmpint (((TdPerson *) g_ptr_array_index (people, 0))->birth_year, ==, 1985);
+  g_clear_pointer (&people, g_ptr_array_unref);
+  people = td_person_store_list (db, "Hà Văn Một", 0, &error);
+  g_assert_cmpint (((TdPerson *) g_ptr_array_index (people, 0))->gender, ==, TD_GENDER_MALE);
+}
+
 /* A unit named without its parent is the one of that name, wherever. */
 static void
 test_unit_found_without_parent (void)
@@ -342,6 +370,7 @@ main (int    argc,
   g_test_add_func ("/import/rows/as-offices-write-them", test_rows_offices_write);
   g_test_add_func ("/import/units/found-without-parent", test_unit_found_without_parent);
   g_test_add_func ("/import/rows/like-sums-kept", test_rows_like_sums_kept);
+  g_test_add_func ("/import/people/birth-year-under-gender", test_birth_year_under_gender);
 
   return td_test_run ();
 }

@@ -145,6 +145,8 @@ static const struct
   { TD_IMPORT_FIELD_ACHIEVEMENT, "achievement" },
   { TD_IMPORT_FIELD_AMOUNT, "amount" },
   { TD_IMPORT_FIELD_INDICATOR, "indicator" },
+  { TD_IMPORT_FIELD_BIRTH_YEAR_MALE, "birth_year_male" },
+  { TD_IMPORT_FIELD_BIRTH_YEAR_FEMALE, "birth_year_female" },
 };
 
 const char *

@@ -406,6 +406,8 @@ read_person (TdImport          *self,
 {
   g_autofree char *gender = td_import_cell_text (self, row, TD_IMPORT_FIELD_GENDER);
   g_autofree char *year = td_import_cell_text (self, row, TD_IMPORT_FIELD_BIRTH_YEAR);
+  g_autofree char *year_male = td_import_cell_text (self, row, TD_IMPORT_FIELD_BIRTH_YEAR_MALE);
+  g_autofree char *year_female = td_import_cell_text (self, row, TD_IMPORT_FIELD_BIRTH_YEAR_FEMALE);
 
   person->full_name = td_import_cell_text (self, row, TD_IMPORT_FIELD_NAME);
   td_import_strip_honorific (person->full_name);
@@ -420,6 +422,16 @@ read_person (TdImport          *self,
     /* Translators: the line and the text of the gender cell. */
     return g_strdup_printf (_("Line %u: the gender “%s” is neither Nam nor Nữ. Write Nam or Nữ, or leave the cell empty."),
                             row->line, gender);
+  /* The birth year under «Nam» or under «Nữ». */
+  if (*year_male != '\0' && *year_female != '\0')
+    return g_strdup_printf (_("Line %u has a birth year under both Nam and Nữ. Leave the one that is wrong empty."),
+                            row->line);
+  if (*year == '\0' && (*year_male != '\0' || *year_female != '\0'))
+    {
+      g_free (year);
+      year = g_strdup (*year_male != '\0' ? year_male : year_female);
+      person->gender = *year_male != '\0' ? TD_GENDER_MALE : TD_GENDER_FEMALE;
+    }
   if (!parse_birth_year (year, &person->birth_year))
     return g_strdup_printf (_("Line %u: the birth year “%s” is not a year. Write it as 1985, or the date of birth as 02/03/1985."),
                             row->line, year);

@@ -18,6 +18,7 @@ struct _TdImport
   TdImportOptions  options;
   guint            header_row;
   GArray          *columns;      /* TdImportColumn, one per column */
+  guint            subheader_row; /* «Nam | Nữ» under «Năm sinh»; G_MAXUINT: none */
   guint            last_line;    /* of the last row naming its record: what
                                   * follows (a signature block, notes) is
                                   * not data */

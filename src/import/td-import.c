@@ -40,8 +40,8 @@ static const TdImportField unit_fields[] = {
 };
 static const TdImportField person_fields[] = {
   TD_IMPORT_FIELD_IGNORE, TD_IMPORT_FIELD_NUMBER, TD_IMPORT_FIELD_NAME, TD_IMPORT_FIELD_GENDER,
-  TD_IMPORT_FIELD_BIRTH_YEAR, TD_IMPORT_FIELD_POSITION, TD_IMPORT_FIELD_RANK, TD_IMPORT_FIELD_UNIT,
-  TD_IMPORT_FIELD_NOTE,
+  TD_IMPORT_FIELD_BIRTH_YEAR, TD_IMPORT_FIELD_BIRTH_YEAR_MALE, TD_IMPORT_FIELD_BIRTH_YEAR_FEMALE,
+  TD_IMPORT_FIELD_POSITION, TD_IMPORT_FIELD_RANK, TD_IMPORT_FIELD_UNIT, TD_IMPORT_FIELD_NOTE,
 };
 static const TdImportField award_fields[] = {
   TD_IMPORT_FIELD_IGNORE, TD_IMPORT_FIELD_NUMBER, TD_IMPORT_FIELD_NAME, TD_IMPORT_FIELD_DETAIL,
@@ -118,6 +118,8 @@ td_import_field_label (TdImportField field)
     case TD_IMPORT_FIELD_ACHIEVEMENT: return _("Achievement");
     case TD_IMPORT_FIELD_AMOUNT: return _("Amount");
     case TD_IMPORT_FIELD_INDICATOR: return _("Indicator");
+    case TD_IMPORT_FIELD_BIRTH_YEAR_MALE: return _("Birth year (men)");
+    case TD_IMPORT_FIELD_BIRTH_YEAR_FEMALE: return _("Birth year (women)");
     case TD_IMPORT_N_FIELDS:
     default:
       return "";
@@ -159,6 +161,7 @@ td_import_class_init (TdImportClass *klass)
 static void
 td_import_init (TdImport *self)
 {
+  self->subheader_row = G_MAXUINT;
   self->columns = g_array_new (FALSE, TRUE, sizeof (TdImportColumn));
 }
 
@@ -288,6 +291,40 @@ map_header (TdImport   *self,
   return score;
 }
 
+/* «Năm sinh» spread over two columns «Nam | Nữ» in the row below (the
+ * form most lists of people use): the year in one of them says the
+ * gender too, and that row is no data. */
+static void
+map_subheader (TdImport *self)
+{
+  const TdImportRow *header;
+  const TdImportRow *below;
+  gboolean found = FALSE;
+
+  self->subheader_row = G_MAXUINT;
+  if (self->options.kind != TD_IMPORT_PEOPLE || self->header_row + 1 >= self->table->rows->len)
+    return;
+  header = td_import_row_at (self, self->header_row);
+  below = td_import_row_at (self, self->header_row + 1);
+  for (guint c = 0; c < below->n_cells && c < self->columns->len; c++)
+    {
+      g_autofree char *key = td_import_title_key (below->cells[c]);
+      TdImportColumn *column = &g_array_index (self->columns, TdImportColumn, c);
+
+      if (td_import_guess_field (TD_IMPORT_PEOPLE, td_import_raw_cell (header, c)) != TD_IMPORT_FIELD_BIRTH_YEAR)
+        continue;
+      if (g_str_equal (key, "nam"))
+        *column = (TdImportColumn) { TD_IMPORT_FIELD_BIRTH_YEAR_MALE, 0 };
+      else if (g_str_equal (key, "nu"))
+        *column = (TdImportColumn) { TD_IMPORT_FIELD_BIRTH_YEAR_FEMALE, 0 };
+      else
+        continue;
+      found = TRUE;
+    }
+  if (found)
+    self->subheader_row = self->header_row + 1;
+}
+
 /* The header is the row among the first ones whose cells name the most
  * fields: a title block («DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG…») may be above. */
 static void
@@ -311,7 +348,10 @@ find_header (TdImport *self)
     }
   self->header_row = best_row;
   if (self->table->rows->len > 0)
-    map_header (self, remembered, best_row);
+    {
+      map_header (self, remembered, best_row);
+      map_subheader (self);
+    }
 }
 
 static gboolean
@@ -504,6 +544,7 @@ td_import_set_header_row (TdImport *self,
   remembered = td_import_mapping_parse (text);
   self->header_row = row;
   map_header (self, remembered, row);
+  map_subheader (self);
 }
 
 guint
@@ -638,6 +679,8 @@ td_import_is_data_row (TdImport          *self,
   gboolean same = row->n_cells == header->n_cells;
 
   if (row->line > self->last_line || td_import_row_is_numbering (row) || td_import_row_is_total (row))
+    return FALSE;
+  if (self->subheader_row < self->table->rows->len && row == td_import_row_at (self, self->subheader_row))
     return FALSE;
   /* Lists of people and awards come in sections; a unit's row numbered I
    * or A is a unit. */

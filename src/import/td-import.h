@@ -39,6 +39,8 @@ typedef enum
   TD_IMPORT_FIELD_ACHIEVEMENT,
   TD_IMPORT_FIELD_AMOUNT,
   TD_IMPORT_FIELD_INDICATOR,     /* stats: one column per indicator */
+  TD_IMPORT_FIELD_BIRTH_YEAR_MALE,   /* «Năm sinh» over «Nam | Nữ»: the year */
+  TD_IMPORT_FIELD_BIRTH_YEAR_FEMALE, /* in one column says the gender too */
   TD_IMPORT_N_FIELDS,
 } TdImportField;
 
