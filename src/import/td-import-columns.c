@@ -328,6 +328,10 @@ td_import_row_is_total (const TdImportRow *row)
       if (*row->cells[i] == '\0')
         continue;
       seen++;
+      /* Sums start with T or C: anything else at once. */
+      if (g_ascii_toupper (*row->cells[i]) != 'T' && g_ascii_toupper (*row->cells[i]) != 'C' &&
+          !g_ascii_isspace (*row->cells[i]))
+        continue;
       normal = td_text_normalize (row->cells[i]);
       cased = g_utf8_casefold (normal != NULL ? normal : "", -1);
       g_strdelimit (cased, ".:", ' ');

@@ -329,24 +329,37 @@ static gboolean
 parse_birth_year (const char *text,
                   int        *year)
 {
-  g_auto(GStrv) parts = NULL;
   const char *digits = NULL;
+  guint n_parts = 1;
+  gsize first_len = 0;
+  const char *last = text;
 
   *year = 0;
   if (*text == '\0')
     return TRUE;
-  parts = g_regex_split_simple ("[-/.]", text, 0, 0);
-  if (g_strv_length (parts) == 1)
-    digits = parts[0];
-  else if (g_strv_length (parts) == 3 && strlen (parts[0]) == 4)
-    digits = parts[0];
-  else if (g_strv_length (parts) == 3 && strlen (parts[2]) == 4)
-    digits = parts[2];
-  if (digits == NULL || strlen (digits) != 4)
+  /* «1985», «1985-03-02», «02/03/1985», «2.3.1985»: the four digits
+   * standing alone, first or last. */
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '-' || *p == '/' || *p == '.')
+      {
+        if (n_parts == 1)
+          first_len = p - text;
+        n_parts++;
+        last = p + 1;
+      }
+  if (n_parts == 1)
+    digits = text;
+  else if (n_parts == 3 && first_len == 4)
+    digits = text;
+  else if (n_parts == 3 && strlen (last) == 4)
+    digits = last;
+  if (digits == NULL)
     return FALSE;
   for (guint i = 0; i < 4; i++)
     if (!g_ascii_isdigit (digits[i]))
       return FALSE;
+  if (n_parts == 1 && digits[4] != '\0')
+    return FALSE;
   *year = (int) g_ascii_strtoll (digits, NULL, 10);
   return TRUE;
 }
@@ -357,8 +370,7 @@ static char *
 person_key (gint64      unit_id,
             const char *name)
 {
-  g_autofree char *normal = td_text_normalize (name);
-  g_autofree char *folded = g_utf8_casefold (normal != NULL ? normal : "", -1);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
 
   return g_strdup_printf ("%" G_GINT64_FORMAT "|%s", unit_id, folded);
 }
@@ -369,7 +381,13 @@ void
 td_import_strip_honorific (char *name)
 {
   static const char *const titles[] = { "ông", "bà", "đồng chí", "đ/c", "đc" };
-  g_autofree char *folded = g_utf8_casefold (name, -1);
+  gunichar first = g_unichar_tolower (g_utf8_get_char (name));
+  g_autofree char *folded = NULL;
+
+  /* Most names start otherwise: no folding for them. */
+  if (first != 0x00F4 && first != 'b' && first != 0x0111)
+    return;
+  folded = g_utf8_casefold (name, -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
@@ -402,6 +420,7 @@ this_year (void)
 static char *
 read_person (TdImport          *self,
              const TdImportRow *row,
+             int                year_now,
              TdPerson          *person)
 {
   g_autofree char *gender = td_import_cell_text (self, row, TD_IMPORT_FIELD_GENDER);
@@ -438,7 +457,7 @@ read_person (TdImport          *self,
   if (person->birth_year != 0 && (person->birth_year < 1900 || person->birth_year > 2100))
     return g_strdup_printf (_("Line %u: the birth year %d is not between 1900 and 2100. Check the year."),
                             row->line, person->birth_year);
-  if (person->birth_year > this_year ())
+  if (person->birth_year > year_now)
     return g_strdup_printf (_("Line %u: the birth year %d is still to come. Check the year."),
                             row->line, person->birth_year);
   return NULL;
@@ -469,6 +488,8 @@ td_import_check_people (TdImport   *self,
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GHashTable) known = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Once: the local time zone is looked up on the disk each time. */
+  int year_now = this_year ();
 
   if (!td_import_require_column (self, TD_IMPORT_FIELD_NAME, error))
     return FALSE;
@@ -507,7 +528,7 @@ td_import_check_people (TdImport   *self,
         continue;
       plan = td_import_add_plan (self, i);
       person = td_person_new ();
-      if ((message = read_person (self, row, person)) != NULL)
+      if ((message = read_person (self, row, year_now, person)) != NULL)
         {
           td_import_report_error (reports, plan, row, person->full_name, g_steal_pointer (&message));
           continue;
@@ -521,13 +542,18 @@ td_import_check_people (TdImport   *self,
 
       key = person_key (plan->unit_ref, person->full_name);
       {
-        guint first = td_import_repeated_line (seen, g_strdup_printf ("%s|%d", key, person->birth_year), row->line);
+        /* The same row twice: every field the same, not namesakes. */
+        guint first = td_import_repeated_line (seen,
+                                               g_strdup_printf ("%s|%d|%d|%s|%s|%s", key, person->birth_year,
+                                                                person->gender, person->position, person->rank,
+                                                                person->note),
+                                               row->line);
 
         if (first != 0)
           {
             /* Translators: two line numbers, then a person's name. */
             td_import_report_error (reports, plan, row, person->full_name,
-                          g_strdup_printf (_("Line %u repeats line %u: %s in the same unit. Leave one of them, or tell them apart by the birth year."),
+                          g_strdup_printf (_("Line %u repeats line %u: %s in the same unit, every field the same. Leave one of them."),
                                            row->line, first, person->full_name));
             continue;
           }
