@@ -406,6 +406,22 @@ test_audit_trail (void)
     g_assert_null (change->old_value);
     g_assert_cmpstr (change->new_value, ==, "1980");
   }
+  /* The highest id deleted and given again to someone else: a history of
+   * its own. */
+  {
+    g_autoptr(GPtrArray) reused = NULL;
+    gint64 last = add_person (db, "Vương Văn Cũ");
+    gint64 again;
+
+    td_person_store_delete (db, last, &error);
+    g_assert_no_error (error);
+    again = add_person (db, "Quách Thị Mới");
+    g_assert_cmpint (again, ==, last);
+    reused = td_audit_list (db, "people", again, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (reused->len, ==, 1);
+    g_assert_cmpstr (((TdAuditEntry *) g_ptr_array_index (reused, 0))->action, ==, "insert");
+  }
   g_clear_object (&db);
 
   /* Another program writes: recorded without a user; it cannot rewrite

@@ -154,6 +154,49 @@ td_audit_finish (TdDatabase  *db,
   return td_database_step_done (db, unused, error);
 }
 
+/* The values of an insert (as added) or a delete (as they were). */
+static char *
+values_of (const TdAuditEntry *entry,
+           gboolean            added)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < entry->changes->len; i++)
+    {
+      const TdAuditChange *change = g_ptr_array_index (entry->changes, i);
+
+      g_string_append_printf (out, "%s=%s\x1f", change->field,
+                              (added ? change->new_value : change->old_value) != NULL
+                                ? (added ? change->new_value : change->old_value) : "");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Ids are given again once the highest record is deleted: an insert that
+ * follows a delete with other values starts another record, and what came
+ * before is not its history.  (An undone delete puts the same values back.) */
+static void
+forget_former_record (GPtrArray *entries)
+{
+  for (guint i = 0; i + 1 < entries->len; i++)
+    {
+      const TdAuditEntry *entry = g_ptr_array_index (entries, i);
+      const TdAuditEntry *before = g_ptr_array_index (entries, i + 1);
+      g_autofree char *added = NULL;
+      g_autofree char *deleted = NULL;
+
+      if (!g_str_equal (entry->action, "insert") || !g_str_equal (before->action, "delete"))
+        continue;
+      added = values_of (entry, TRUE);
+      deleted = values_of (before, FALSE);
+      if (!g_str_equal (added, deleted))
+        {
+          g_ptr_array_set_size (entries, i + 1);
+          return;
+        }
+    }
+}
+
 GPtrArray *
 td_audit_list (TdDatabase  *db,
                const char  *table,
@@ -217,6 +260,7 @@ td_audit_list (TdDatabase  *db,
       td_database_set_error (db, error, rc);
       return NULL;
     }
+  forget_former_record (entries);
   return g_steal_pointer (&entries);
 }
 
