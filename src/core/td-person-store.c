@@ -206,6 +206,14 @@ insert_many_sql (void)
   return (const char *) sql;
 }
 
+static gint64
+highest_id (TdDatabase *db)
+{
+  g_autoptr(TdStmt) stmt = td_database_prepare (db, "SELECT coalesce (max (id), 0) FROM people", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+}
+
 gboolean
 td_person_store_insert_many (TdDatabase  *db,
                              GPtrArray   *people,
@@ -214,7 +222,7 @@ td_person_store_insert_many (TdDatabase  *db,
   g_autoptr(GHashTable) units_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GString) json = g_string_new ("[");
   g_autoptr(TdStmt) stmt = NULL;
-  gint64 last;
+  gint64 last, before;
 
   g_return_val_if_fail (TD_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (people != NULL, FALSE);
@@ -271,12 +279,15 @@ td_person_store_insert_many (TdDatabase  *db,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
-  if (!td_database_step_done (db, stmt, error))
+  before = highest_id (db);
+  if (before < 0 || !td_database_step_done (db, stmt, error))
     goto fail;
-  /* One writer, one statement: the rows took the ids after the last. */
+  /* One writer, one statement: the rows took the ids after the highest,
+   * in order — unless ids ran out at the top and SQLite drew them. */
   last = sqlite3_last_insert_rowid (td_database_get_handle (db));
   for (guint i = 0; i < people->len; i++)
-    ((TdPerson *) g_ptr_array_index (people, i))->id = last - people->len + 1 + i;
+    ((TdPerson *) g_ptr_array_index (people, i))->id =
+      last == before + (gint64) people->len ? before + 1 + i : 0;
   g_clear_pointer (&stmt, td_stmt_release);
   if (!td_database_commit (db, error))
     goto fail;

@@ -9,8 +9,9 @@ gboolean   td_person_store_insert (TdDatabase     *db,
                                    TdPerson       *person,
                                    GError        **error);
 /* Many people in one transaction (an import): each checked as by
- * td_person_store_insert(), the ids set; nothing added when one is
- * refused. */
+ * td_person_store_insert(), the ids set (0 in the unlikely case that SQLite
+ * had to draw them, the highest id being taken); nothing added when one
+ * is refused. */
 gboolean   td_person_store_insert_many (TdDatabase  *db,
                                    GPtrArray      *people,
                                    GError        **error);
