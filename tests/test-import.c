@@ -339,6 +339,28 @@ test_birth_year_under_gender (void)
   g_assert_cmpint (((TdPerson *) g_ptr_array_index (people, 0))->gender, ==, TD_GENDER_MALE);
 }
 
+/* «Họ và đệm» | «Tên» in two columns, section titles in one cell. */
+static void
+test_split_names_and_one_cell_sections (void)
+{
+  g_autoptr(TdDatabase) db = td_test_sample_database ();
+  g_autoptr(TdImport) import = new_import (db, TD_IMPORT_PEOPLE,
+                                           "STT,Họ và đệm,Tên,Năm sinh,Đơn vị\n"
+                                           "I / CÁN BỘ XÃ,,,,\n"
+                                           "1,Lò Văn,Khải,1980,Xã Hoành Mô\n"
+                                           ",II. CÔNG AN XÃ,,,\n"
+                                           "2,Ông Văn,Dũng,1985,Xã Hoành Mô\n");
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reports = td_import_check (import, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 2);
+  g_assert_cmpstr (report_at (reports, 0)->title, ==, "Lò Văn Khải");
+  /* «Ông» a family name here: two words after it are not a whole name. */
+  g_assert_cmpstr (report_at (reports, 1)->title, ==, "Ông Văn Dũng");
+}
+
 /* A unit named without its parent is the one of that name, wherever. */
 static void
 test_unit_found_without_parent (void)
@@ -371,6 +393,7 @@ main (int    argc,
   g_test_add_func ("/import/units/found-without-parent", test_unit_found_without_parent);
   g_test_add_func ("/import/rows/like-sums-kept", test_rows_like_sums_kept);
   g_test_add_func ("/import/people/birth-year-under-gender", test_birth_year_under_gender);
+  g_test_add_func ("/import/people/split-names-sections-in-one-cell", test_split_names_and_one_cell_sections);
 
   return td_test_run ();
 }

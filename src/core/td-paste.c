@@ -213,8 +213,11 @@ is_row_number (const char *cell)
 
 /* Amounts */
 
+static const char *const currency[] = { "đồng", "Đồng", "VNĐ", "VND", "vnđ", "đ", "Đ" };
+
 /* «1390000», «1.390.000», «1,390,000» (and spaces between groups, as
- * some locales write them); -1 in *@amount for an empty cell. */
+ * some locales write them), with «đ» after it or not; -1 in *@amount for
+ * an empty cell. */
 static gboolean
 parse_amount (const char *text,
               gint64     *amount)
@@ -224,11 +227,23 @@ parse_amount (const char *text,
   guint group = 0;
   gboolean grouped = FALSE;
 
+  g_autofree char *bare = NULL;
+
   if (*text == '\0')
     {
       *amount = -1;
       return TRUE;
     }
+  /* «450.000 đ», «450.000đ», «450.000 đồng», «450.000 VNĐ». */
+  bare = g_strdup (text);
+  for (guint i = 0; i < G_N_ELEMENTS (currency); i++)
+    if (g_str_has_suffix (bare, currency[i]))
+      {
+        bare[strlen (bare) - strlen (currency[i])] = '\0';
+        g_strchomp (bare);
+        break;
+      }
+  text = bare;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -795,6 +810,7 @@ names_a_collective (const char *name)
     "thon", "xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "thanh pho", "tinh", "ban", "to",
     "doi", "don", "phong", "so", "truong", "cong an", "chi cuc", "cuc", "hoi", "doan", "chi bo",
     "dang bo", "uy ban", "ubnd", "bo chi huy", "trung tam", "cong ty", "khu", "ap", "lang",
+    "tong cong ty", "tong cuc", "tong doi", "benh vien", "vien", "nha may", "hop tac xa",
   };
   g_autofree char *folded = td_text_fold (name);
 

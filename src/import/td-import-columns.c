@@ -51,6 +51,11 @@ static const Title unit_titles[] = {
 };
 
 static const Title person_titles[] = {
+  { TD_IMPORT_FIELD_FAMILY_NAME, "ho" },
+  { TD_IMPORT_FIELD_FAMILY_NAME, "ho va dem" },
+  { TD_IMPORT_FIELD_FAMILY_NAME, "ho dem" },
+  { TD_IMPORT_FIELD_FAMILY_NAME, "ho va ten dem" },
+  { TD_IMPORT_FIELD_FAMILY_NAME, "ho, ten dem" },
   { TD_IMPORT_FIELD_NAME, "ho va ten" },
   { TD_IMPORT_FIELD_NAME, "ho ten" },
   { TD_IMPORT_FIELD_NAME, "ten" },
@@ -77,6 +82,10 @@ static const Title person_titles[] = {
 };
 
 static const Title award_titles[] = {
+  { TD_IMPORT_FIELD_FAMILY_NAME, "ho" },
+  { TD_IMPORT_FIELD_FAMILY_NAME, "ho va dem" },
+  { TD_IMPORT_FIELD_FAMILY_NAME, "ho dem" },
+  { TD_IMPORT_FIELD_FAMILY_NAME, "ho va ten dem" },
   { TD_IMPORT_FIELD_NAME, "ho va ten" },
   { TD_IMPORT_FIELD_NAME, "ho ten" },
   { TD_IMPORT_FIELD_NAME, "ten" },
@@ -147,6 +156,7 @@ static const struct
   { TD_IMPORT_FIELD_INDICATOR, "indicator" },
   { TD_IMPORT_FIELD_BIRTH_YEAR_MALE, "birth_year_male" },
   { TD_IMPORT_FIELD_BIRTH_YEAR_FEMALE, "birth_year_female" },
+  { TD_IMPORT_FIELD_FAMILY_NAME, "family_name" },
 };
 
 const char *
@@ -352,7 +362,7 @@ is_roman (const char *text)
 {
   gsize n = strspn (text, "IVX");
 
-  return n > 0 && (text[n] == '\0' || (text[n] == '.' && text[n + 1] == '\0'));
+  return n > 0 && (text[n] == '\0' || ((text[n] == '.' || text[n] == '/') && text[n + 1] == '\0'));
 }
 
 static gboolean
@@ -385,14 +395,28 @@ td_import_row_is_section (const TdImportRow *row)
       }
   if (filled == 1)
     {
-      g_autofree char *key = td_import_title_key (first);
+      /* «I / TẬP THỂ», «II. CÁ NHÂN» in one cell. */
+      gsize numeral = strspn (first, "IVX");
+      const char *rest = first + numeral;
+      g_autofree char *key = NULL;
 
+      while (numeral > 0 && (*rest == '.' || *rest == '/' || *rest == '-' || *rest == ' ' || *rest == ':'))
+        rest++;
+      key = td_import_title_key (rest);
       g_strdelimit (key, ".:", ' ');
       g_strstrip (key);
-      return g_str_equal (key, "tap the") || g_str_equal (key, "ca nhan") || is_roman (first);
+      return g_str_equal (key, "tap the") || g_str_equal (key, "ca nhan") || is_roman (first) ||
+             (numeral > 0 && rest > first + numeral && *rest != '\0' && is_capitals (rest));
     }
   if (filled != 2)
     return FALSE;
+  if (is_roman (first))
+    {
+      g_autofree char *key = td_import_title_key (title);
+
+      if (g_str_equal (key, "tap the") || g_str_equal (key, "ca nhan"))
+        return TRUE;
+    }
   return (is_roman (first) || (strlen (first) <= 2 && g_ascii_isupper (*first) && (first[1] == '\0' || first[1] == '.'))) &&
          is_capitals (title);
 }

@@ -400,8 +400,9 @@ td_import_strip_honorific (char *name)
       rest = name + len;
       while (*rest == ' ' || *rest == '.')
         rest++;
-      /* A title, then at least a family and a given name. */
-      if (strchr (rest, ' ') == NULL)
+      /* A title, then a name of three words at least: «Ông» is also a
+       * family name («Ông Văn Dũng»). */
+      if (strchr (rest, ' ') == NULL || strchr (strchr (rest, ' ') + 1, ' ') == NULL)
         return;
       memmove (name, rest, strlen (rest) + 1);
       return;

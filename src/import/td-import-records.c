@@ -94,6 +94,25 @@ award_problem (TdImport         *self,
     }
 }
 
+/* What is added for a recipient new to the directory, as it will be. */
+static char *
+new_recipient_message (TdImport         *self,
+                       const TdPasteRow *paste,
+                       const Plan       *plan)
+{
+  const TdUnit *unit = plan->unit_ref != 0 ? td_unit_index_get (self->units, plan->unit_ref) : NULL;
+
+  if (unit == NULL)
+    return g_strdup (paste->message);
+  if (paste->state == TD_PASTE_ROW_NEW_PERSON)
+    return plan->unit_ref < 0
+      /* Translators: %s is a unit. */
+      ? g_strdup_printf (_("New: a person added to %s, a unit added too."), unit->name)
+      : g_strdup_printf (_("New: a person added to %s."), unit->name);
+  /* Translators: %s is the unit above a new one. */
+  return g_strdup_printf (_("New: a unit added under %s."), td_unit_index_name (self->units, unit->parent_id));
+}
+
 /* The unit of a recipient the directory lacks, from the file's unit
  * column: a new person's unit, a new collective's parent.  FALSE with
  * *@message when that unit cannot be found or planned. */
@@ -200,7 +219,7 @@ td_import_check_awards (TdImport   *self,
                   continue;
                 }
               plan->state = TD_IMPORT_ROW_NEW;
-              td_import_add_report (reports, row, plan->state, paste->name, g_strdup (paste->message));
+              td_import_add_report (reports, row, plan->state, paste->name, new_recipient_message (self, paste, plan));
             }
           else
             /* Translators: %s is a message saying who is missing from the directory. */

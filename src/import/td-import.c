@@ -42,11 +42,12 @@ static const TdImportField person_fields[] = {
   TD_IMPORT_FIELD_IGNORE, TD_IMPORT_FIELD_NUMBER, TD_IMPORT_FIELD_NAME, TD_IMPORT_FIELD_GENDER,
   TD_IMPORT_FIELD_BIRTH_YEAR, TD_IMPORT_FIELD_POSITION, TD_IMPORT_FIELD_RANK, TD_IMPORT_FIELD_UNIT,
   TD_IMPORT_FIELD_NOTE, TD_IMPORT_FIELD_BIRTH_YEAR_MALE, TD_IMPORT_FIELD_BIRTH_YEAR_FEMALE,
+  TD_IMPORT_FIELD_FAMILY_NAME,
 };
 static const TdImportField award_fields[] = {
   TD_IMPORT_FIELD_IGNORE, TD_IMPORT_FIELD_NUMBER, TD_IMPORT_FIELD_NAME, TD_IMPORT_FIELD_DETAIL,
   TD_IMPORT_FIELD_POSITION, TD_IMPORT_FIELD_RANK, TD_IMPORT_FIELD_UNIT, TD_IMPORT_FIELD_FORM,
-  TD_IMPORT_FIELD_ACHIEVEMENT, TD_IMPORT_FIELD_AMOUNT,
+  TD_IMPORT_FIELD_ACHIEVEMENT, TD_IMPORT_FIELD_AMOUNT, TD_IMPORT_FIELD_FAMILY_NAME,
 };
 static const TdImportField stats_fields[] = {
   TD_IMPORT_FIELD_IGNORE, TD_IMPORT_FIELD_NUMBER, TD_IMPORT_FIELD_UNIT,
@@ -120,6 +121,7 @@ td_import_field_label (TdImportField field)
     case TD_IMPORT_FIELD_INDICATOR: return _("Indicator");
     case TD_IMPORT_FIELD_BIRTH_YEAR_MALE: return _("Birth year (men)");
     case TD_IMPORT_FIELD_BIRTH_YEAR_FEMALE: return _("Birth year (women)");
+    case TD_IMPORT_FIELD_FAMILY_NAME: return _("Family and middle names");
     case TD_IMPORT_N_FIELDS:
     default:
       return "";
@@ -204,6 +206,20 @@ td_import_cell_text (TdImport          *self,
   if (column < 0)
     return g_strdup ("");
   text = td_text_normalize (td_import_raw_cell (row, column));
+  /* «Họ và đệm» | «Tên»: the name is the two, when the given one is there. */
+  if (field == TD_IMPORT_FIELD_NAME && text != NULL && *text != '\0' &&
+      td_import_column_of (self, TD_IMPORT_FIELD_FAMILY_NAME) >= 0)
+    {
+      g_autofree char *family = td_import_cell_text (self, row, TD_IMPORT_FIELD_FAMILY_NAME);
+
+      if (*family != '\0')
+        {
+          char *whole = g_strconcat (family, " ", text, NULL);
+
+          g_free (text);
+          text = whole;
+        }
+    }
   return text != NULL ? text : g_strdup ("");
 }
 
@@ -693,7 +709,9 @@ td_import_is_data_row (TdImport          *self,
 }
 
 /* The last row with a name (a unit's for statistics): the text below a
- * list — signatures, «Nơi nhận», notes — is not a row without a name. */
+ * list — signatures, «Nơi nhận», notes — is not a row without a name (a
+ * row whose name was forgotten after the last named one is taken for such
+ * text too). */
 static void
 find_last_line (TdImport *self)
 {

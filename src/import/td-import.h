@@ -41,6 +41,7 @@ typedef enum
   TD_IMPORT_FIELD_INDICATOR,     /* stats: one column per indicator */
   TD_IMPORT_FIELD_BIRTH_YEAR_MALE,   /* «Năm sinh» over «Nam | Nữ»: the year */
   TD_IMPORT_FIELD_BIRTH_YEAR_FEMALE, /* in one column says the gender too */
+  TD_IMPORT_FIELD_FAMILY_NAME,   /* «Họ và đệm» beside «Tên»: the name is both */
   TD_IMPORT_N_FIELDS,
 } TdImportField;
 
