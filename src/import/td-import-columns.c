@@ -197,7 +197,10 @@ title_fits (const char *key,
 {
   gsize len = strlen (title);
 
-  return strncmp (key, title, len) == 0 && !g_ascii_isalnum (key[len]);
+  /* The title, then the end or something else than a letter or a digit
+   * («hoµng» is no «ho» title: µ is a letter). */
+  return strncmp (key, title, len) == 0 &&
+         (key[len] == '\0' || !g_unichar_isalnum (g_utf8_get_char_validated (key + len, -1)));
 }
 
 static TdImportField
@@ -212,6 +215,9 @@ guess_in (const Title *titles,
     {
       gsize len = strlen (titles[i].title);
 
+      /* «TT», «Họ»: whole cells only, not the start of a name («Hồ Văn Nam»). */
+      if (len < 3 && !g_str_equal (key, titles[i].title))
+        continue;
       if (len > *best_len && title_fits (key, titles[i].title))
         {
           found = titles[i].field;
