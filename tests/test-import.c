@@ -361,6 +361,25 @@ test_split_names_and_one_cell_sections (void)
   g_assert_cmpstr (report_at (reports, 1)->title, ==, "Ông Văn Dũng");
 }
 
+/* A name typed without accents is the one person it folds to in the
+ * unit; «UBND xã …» is the commune. */
+static void
+test_unaccented_and_ubnd (void)
+{
+  g_autoptr(TdDatabase) db = td_test_sample_database ();
+  g_autoptr(TdImport) import = new_import (db, TD_IMPORT_PEOPLE,
+                                           "Họ và tên,Đơn vị,Năm sinh\n"
+                                           "Dang Minh Hieu,Đồn Biên phòng Hoành Mô,1976\n"
+                                           "Lò Văn Mới,UBND xã Hoành Mô,1990\n");
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reports = td_import_check (import, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report_at (reports, 0)->state, ==, TD_IMPORT_ROW_SAME);
+  g_assert_cmpint (report_at (reports, 1)->state, ==, TD_IMPORT_ROW_NEW);
+}
+
 /* A unit named without its parent is the one of that name, wherever. */
 static void
 test_unit_found_without_parent (void)
@@ -394,6 +413,7 @@ main (int    argc,
   g_test_add_func ("/import/rows/like-sums-kept", test_rows_like_sums_kept);
   g_test_add_func ("/import/people/birth-year-under-gender", test_birth_year_under_gender);
   g_test_add_func ("/import/people/split-names-sections-in-one-cell", test_split_names_and_one_cell_sections);
+  g_test_add_func ("/import/people/unaccented-name-and-ubnd", test_unaccented_and_ubnd);
 
   return td_test_run ();
 }

@@ -364,6 +364,23 @@ parse_birth_year (const char *text,
   return TRUE;
 }
 
+static void
+add_to_key (GHashTable *table,
+            char       *key,
+            TdPerson   *person)
+{
+  GPtrArray *same = g_hash_table_lookup (table, key);
+
+  if (same == NULL)
+    {
+      same = g_ptr_array_new ();
+      g_hash_table_insert (table, key, same);
+    }
+  else
+    g_free (key);
+  g_ptr_array_add (same, person);
+}
+
 /* The same person: the same unit and the same name, letter for letter
  * but for case — «Nguyễn Văn Anh» and «Nguyễn Văn Ánh» are two people. */
 static char *
@@ -488,6 +505,7 @@ td_import_check_people (TdImport   *self,
 {
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GHashTable) known = NULL;
+  g_autoptr(GHashTable) unaccented = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* Once: the local time zone is looked up on the disk each time. */
   int year_now = this_year ();
@@ -498,20 +516,14 @@ td_import_check_people (TdImport   *self,
   if (people == NULL)
     return FALSE;
   known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  unaccented = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < people->len; i++)
     {
       TdPerson *person = g_ptr_array_index (people, i);
-      char *key = person_key (person->unit_id, person->full_name);
-      GPtrArray *same = g_hash_table_lookup (known, key);
+      g_autofree char *folded = td_text_fold (person->full_name);
 
-      if (same == NULL)
-        {
-          same = g_ptr_array_new ();
-          g_hash_table_insert (known, key, same);
-        }
-      else
-        g_free (key);
-      g_ptr_array_add (same, person);
+      add_to_key (known, person_key (person->unit_id, person->full_name), person);
+      add_to_key (unaccented, g_strdup_printf ("%" G_GINT64_FORMAT "|%s", person->unit_id, folded), person);
     }
 
   for (guint i = self->header_row + 1; i < self->table->rows->len; i++)
@@ -560,7 +572,20 @@ td_import_check_people (TdImport   *self,
           }
       }
       record = NULL;
-      if (plan->unit_ref >= 0 && (same = g_hash_table_lookup (known, key)) != NULL)
+      same = plan->unit_ref >= 0 ? g_hash_table_lookup (known, key) : NULL;
+      /* A name typed without any accent («Dang Minh Hieu») is the one
+       * person of the unit it folds to, if there is only one. */
+      if (same == NULL && plan->unit_ref >= 0)
+        {
+          g_autofree char *folded = td_text_fold (person->full_name);
+          g_autofree char *cased = g_utf8_casefold (person->full_name, -1);
+          g_autofree char *folded_key = g_strdup_printf ("%" G_GINT64_FORMAT "|%s", plan->unit_ref, folded);
+          GPtrArray *alike = g_str_equal (folded, cased) ? g_hash_table_lookup (unaccented, folded_key) : NULL;
+
+          if (alike != NULL && alike->len == 1)
+            same = alike;
+        }
+      if (same != NULL)
         {
           /* Namesakes in one unit: told apart by the birth year. */
           if (same->len == 1)

@@ -190,10 +190,13 @@ td_unit_index_lookup (TdUnitIndex  *index,
   if (names->len == 0)
     return TD_UNIT_MISSING;
 
-  /* The first part: at the top, else anywhere when its name is unique. */
+  /* The first part: at the top, else anywhere when its name is unique;
+   * «UBND xã Hoành Mô» is the commune «Xã Hoành Mô». */
   current = only_unit (named (index, g_ptr_array_index (names, 0)), TRUE, &n);
   if (current == 0 && n == 0)
     current = only_unit (named (index, g_ptr_array_index (names, 0)), FALSE, &n);
+  if (current == 0 && n == 0 && g_ascii_strncasecmp (g_ptr_array_index (names, 0), "UBND ", 5) == 0)
+    current = only_unit (named (index, (char *) g_ptr_array_index (names, 0) + 5), FALSE, &n);
   if (current == 0 && n > 1)
     return TD_UNIT_AMBIGUOUS;
 
