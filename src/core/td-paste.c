@@ -1113,6 +1113,41 @@ new_row (guint       line,
   return row;
 }
 
+static gboolean
+context_load (Context  *ctx,
+              GError  **error)
+{
+  ctx->forms = td_catalogue_store_list_forms (ctx->db, NULL, FALSE, error);
+  if (ctx->forms == NULL)
+    return FALSE;
+  ctx->units = td_unit_store_list (ctx->db, NULL, TRUE, error);
+  return ctx->units != NULL;
+}
+
+/* The rows of a block or of a file, matched. */
+static GPtrArray *
+resolve_rows (Context             *ctx,
+              const TdPasteCells  *cells,
+              guint                n_rows,
+              GError             **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) td_paste_row_free);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *achievement = td_text_normalize_lines (cells[i].achievement != NULL ? cells[i].achievement : "", FALSE);
+      g_autofree char *amount = td_text_normalize (cells[i].amount != NULL ? cells[i].amount : "");
+      TdPasteRow *row = new_row (cells[i].line, cells[i].name, cells[i].detail, cells[i].form,
+                                 achievement);
+
+      g_ptr_array_add (rows, row);
+      if (!parse_row (ctx, row, amount != NULL ? amount : "", error))
+        return NULL;
+    }
+  new_units_everywhere (ctx, rows);
+  return g_steal_pointer (&rows);
+}
+
 /* Public API */
 
 void
@@ -1135,7 +1170,7 @@ td_paste_parse (TdDatabase  *db,
 {
   g_auto(Context) ctx = { db, NULL, NULL };
   g_autoptr(GPtrArray) block = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) td_paste_row_free);
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (TdPasteCells));
   guint first = 0;
   guint shift;
   gboolean has_columns = FALSE;
@@ -1172,11 +1207,7 @@ td_paste_parse (TdDatabase  *db,
       return NULL;
     }
 
-  ctx.forms = td_catalogue_store_list_forms (db, NULL, FALSE, error);
-  if (ctx.forms == NULL)
-    return NULL;
-  ctx.units = td_unit_store_list (db, NULL, TRUE, error);
-  if (ctx.units == NULL)
+  if (!context_load (&ctx, error))
     return NULL;
 
   shift = count_number_column (block, first);
@@ -1186,21 +1217,16 @@ td_paste_parse (TdDatabase  *db,
   for (guint i = first; i < block->len; i++)
     {
       GPtrArray *cells = g_ptr_array_index (block, i);
-      g_autofree char *amount = NULL;
-      TdPasteRow *row;
+      TdPasteCells one = { i + 1 };
 
       if (row_is_blank (cells))
         continue;
-
-      row = new_row (i + 1,
-                     cell_at (cells, COLUMN_NAME + shift),
-                     cell_at (cells, COLUMN_DETAIL + shift),
-                     cell_at (cells, COLUMN_FORM + shift),
-                     cell_at (cells, COLUMN_ACHIEVEMENT + shift));
-      amount = cell_text (cells, COLUMN_AMOUNT + shift);
-      g_ptr_array_add (rows, row);
-      if (!parse_row (&ctx, row, amount, error))
-        return NULL;
+      one.name = cell_at (cells, COLUMN_NAME + shift);
+      one.detail = cell_at (cells, COLUMN_DETAIL + shift);
+      one.form = cell_at (cells, COLUMN_FORM + shift);
+      one.achievement = cell_at (cells, COLUMN_ACHIEVEMENT + shift);
+      one.amount = cell_at (cells, COLUMN_AMOUNT + shift);
+      g_array_append_val (rows, one);
     }
 
   if (rows->len == 0)
@@ -1209,8 +1235,7 @@ td_paste_parse (TdDatabase  *db,
                           _("The pasted block has a header but no rows under it. Copy the rows too."));
       return NULL;
     }
-  new_units_everywhere (&ctx, rows);
-  return g_steal_pointer (&rows);
+  return resolve_rows (&ctx, (const TdPasteCells *) (void *) rows->data, rows->len, error);
 }
 
 GPtrArray *
@@ -1220,30 +1245,12 @@ td_paste_resolve (TdDatabase          *db,
                   GError             **error)
 {
   g_auto(Context) ctx = { db, NULL, NULL };
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) td_paste_row_free);
 
   g_return_val_if_fail (TD_IS_DATABASE (db), NULL);
 
-  ctx.forms = td_catalogue_store_list_forms (db, NULL, FALSE, error);
-  if (ctx.forms == NULL)
+  if (!context_load (&ctx, error))
     return NULL;
-  ctx.units = td_unit_store_list (db, NULL, TRUE, error);
-  if (ctx.units == NULL)
-    return NULL;
-
-  for (guint i = 0; i < n_rows; i++)
-    {
-      g_autofree char *achievement = td_text_normalize_lines (cells[i].achievement != NULL ? cells[i].achievement : "", FALSE);
-      g_autofree char *amount = td_text_normalize (cells[i].amount != NULL ? cells[i].amount : "");
-      TdPasteRow *row = new_row (cells[i].line, cells[i].name, cells[i].detail, cells[i].form,
-                                 achievement);
-
-      g_ptr_array_add (rows, row);
-      if (!parse_row (&ctx, row, amount != NULL ? amount : "", error))
-        return NULL;
-    }
-  new_units_everywhere (&ctx, rows);
-  return g_steal_pointer (&rows);
+  return resolve_rows (&ctx, cells, n_rows, error);
 }
 
 gboolean
