@@ -99,62 +99,18 @@ bind_person (TdStmt         *stmt,
   td_bind_text (stmt, 7, note);
 }
 
-/* The row and its derived data in one statement (imports add people by
- * the hundred thousand). */
-static const char *
-insert_sql (void)
-{
-  static gsize sql;
-
-  if (g_once_init_enter (&sql))
-    {
-      const char *search, *sort_key;
-      const char *source = td_database_derived_sql ("people", &search, &sort_key);
-
-      g_once_init_leave (&sql, (gsize)
-                                 g_strdup_printf ("INSERT INTO people (full_name, gender, birth_year, position, rank, "
-                                                  "unit_id, note, search_text, sort_key, derived_from) "
-                                                  "SELECT full_name, gender, birth_year, position, rank, unit_id, "
-                                                  "note, %s, %s, %s FROM (SELECT ?1 AS full_name, ?2 AS gender, "
-                                                  "?3 AS birth_year, ?4 AS position, ?5 AS rank, ?6 AS unit_id, "
-                                                  "?7 AS note)",
-                                                  search, sort_key, source));
-    }
-  return (const char *) sql;
-}
-
 gboolean
 td_person_store_insert (TdDatabase  *db,
                         TdPerson    *person,
                         GError     **error)
 {
-  g_autoptr(TdStmt) stmt = NULL;
-  gint64 id;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
 
   g_return_val_if_fail (TD_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (person != NULL, FALSE);
 
-  if (!validate (db, person, error))
-    return FALSE;
-  if (!td_database_begin (db, error))
-    return FALSE;
-
-  stmt = td_database_prepare (db, insert_sql (), error);
-  if (stmt == NULL)
-    goto fail;
-  bind_person (stmt, person);
-  if (!td_database_step_done (db, stmt, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
-  if (!td_database_commit (db, error))
-    goto fail;
-
-  person->id = id;
-  return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
+  g_ptr_array_add (one, person);
+  return td_person_store_insert_many (db, one, error);
 }
 
 static void
@@ -179,9 +135,9 @@ append_json_text (GString    *json,
   g_string_append_c (json, '"');
 }
 
-/* A whole batch in one statement: per statement, SQLite's work costs far
- * more than the row's (100,000 people: 0.5 s as one statement, 2 s as
- * many). */
+/* The rows and their derived data in one statement, however many: per
+ * statement, SQLite's work costs far more than the row's (100,000 people:
+ * 0.5 s as one statement, 2 s as many). */
 static const char *
 insert_many_sql (void)
 {
@@ -282,15 +238,15 @@ td_person_store_insert_many (TdDatabase  *db,
   before = highest_id (db);
   if (before < 0 || !td_database_step_done (db, stmt, error))
     goto fail;
-  /* One writer, one statement: the rows took the ids after the highest,
-   * in order — unless ids ran out at the top and SQLite drew them. */
   last = sqlite3_last_insert_rowid (td_database_get_handle (db));
-  for (guint i = 0; i < people->len; i++)
-    ((TdPerson *) g_ptr_array_index (people, i))->id =
-      last == before + (gint64) people->len ? before + 1 + i : 0;
   g_clear_pointer (&stmt, td_stmt_release);
   if (!td_database_commit (db, error))
     goto fail;
+  /* One writer, one statement: the rows took the ids after the highest,
+   * in order — unless ids ran out at the top and SQLite drew them. */
+  for (guint i = 0; i < people->len; i++)
+    ((TdPerson *) g_ptr_array_index (people, i))->id =
+      people->len == 1 ? last : last == before + (gint64) people->len ? before + 1 + i : 0;
   return TRUE;
 
 fail:
