@@ -11,14 +11,6 @@
 #include "td-decision-store.h"
 #include "td-summary.h"
 
-static void
-on_progress (double   fraction,
-             gpointer user_data)
-{
-  fprintf (stderr, "\r%3d%%", (int) (fraction * 100));
-  fflush (stderr);
-}
-
 static int
 export_award_list (const TdCliGlobals  *globals,
                    int                  argc,
@@ -75,7 +67,7 @@ export_award_list (const TdCliGlobals  *globals,
   list = td_award_list_load (db, &options, &error);
   if (list == NULL)
     return td_cli_fail (error);
-  if (!td_award_list_write (list, output, NULL, isatty (STDERR_FILENO) ? on_progress : NULL, NULL, &error))
+  if (!td_award_list_write (list, output, NULL, isatty (STDERR_FILENO) ? td_cli_progress : NULL, NULL, &error))
     {
       if (isatty (STDERR_FILENO))
         fprintf (stderr, "\r");
@@ -84,20 +76,6 @@ export_award_list (const TdCliGlobals  *globals,
   if (isatty (STDERR_FILENO))
     fprintf (stderr, "\r");
   return TD_CLI_OK;
-}
-
-/* Reads a positive number given as text: ours to say what is wrong. */
-static gboolean
-parse_positive (const char *text,
-                gint64      max,
-                gint64     *value)
-{
-  guint64 parsed = 0;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, max, &parsed, NULL))
-    return FALSE;
-  *value = (gint64) parsed;
-  return TRUE;
 }
 
 static int
@@ -129,9 +107,9 @@ export_summary (const TdCliGlobals  *globals,
     return td_cli_usage (_("Unexpected argument “%s”. See thidua-cli export summary --help."), argv[1]);
   if (campaign_text == NULL || year_text == NULL)
     return td_cli_usage (_("Give the campaign and the year: --campaign ID --year N."));
-  if (!parse_positive (campaign_text, G_MAXINT64, &campaign))
+  if (!td_cli_parse_number (campaign_text, 1, G_MAXINT64, &campaign))
     return td_cli_usage (_("--campaign needs an ID of 1 or more, not “%s”."), campaign_text);
-  if (!parse_positive (year_text, 2200, &year) || year < 1945)
+  if (!td_cli_parse_number (year_text, 1945, 2200, &year))
     return td_cli_usage (_("--year needs a year between 1945 and 2200, not “%s”."), year_text);
   if (output == NULL || *output == '\0')
     return td_cli_usage (_("Give the file to write with -o OUT.xlsx."));

@@ -12,14 +12,6 @@
 
 static const char *const state_words[] = { "new", "same", "match", "update", "error" };
 
-static void
-on_progress (double   fraction,
-             gpointer user_data)
-{
-  fprintf (stderr, "\r%3d%%", (int) (fraction * 100));
-  fflush (stderr);
-}
-
 /* The report, as TSV with a header line: line, state, name, message. */
 static void
 print_report (GPtrArray *reports)
@@ -66,20 +58,6 @@ hint_update (guint n)
                                 n),
            n);
   fprintf (stderr, "\n");
-}
-
-static gboolean
-parse_id (const char *text,
-          gint64      min,
-          gint64      max,
-          gint64     *value)
-{
-  guint64 parsed = 0;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, min, max, &parsed, NULL))
-    return FALSE;
-  *value = (gint64) parsed;
-  return TRUE;
 }
 
 int
@@ -140,7 +118,7 @@ td_cli_import (const TdCliGlobals  *globals,
         return td_cli_usage (_("Give the decision one way, --decision NUMBER or --decision-id ID, not both."));
       if (number == NULL && decision_text == NULL)
         return td_cli_usage (_("Give the decision with --decision NUMBER or --decision-id ID."));
-      if (decision_text != NULL && !parse_id (decision_text, 1, G_MAXINT64, &options.decision_id))
+      if (decision_text != NULL && !td_cli_parse_number (decision_text, 1, G_MAXINT64, &options.decision_id))
         return td_cli_usage (_("--decision-id needs an ID of 1 or more, not “%s”."), decision_text);
     }
   else if (number != NULL || decision_text != NULL)
@@ -149,9 +127,9 @@ td_cli_import (const TdCliGlobals  *globals,
     {
       if (campaign_text == NULL || year_text == NULL)
         return td_cli_usage (_("Give the campaign and the year: --campaign ID --year N."));
-      if (!parse_id (campaign_text, 1, G_MAXINT64, &options.campaign_id))
+      if (!td_cli_parse_number (campaign_text, 1, G_MAXINT64, &options.campaign_id))
         return td_cli_usage (_("--campaign needs an ID of 1 or more, not “%s”."), campaign_text);
-      if (!parse_id (year_text, 1945, 2200, &year))
+      if (!td_cli_parse_number (year_text, 1945, 2200, &year))
         return td_cli_usage (_("--year needs a year between 1945 and 2200, not “%s”."), year_text);
       options.year = (int) year;
     }
@@ -160,7 +138,7 @@ td_cli_import (const TdCliGlobals  *globals,
 
   read_options.encoding = encoding;
   read_options.sheet = sheet;
-  read_options.progress = isatty (STDERR_FILENO) ? on_progress : NULL;
+  read_options.progress = isatty (STDERR_FILENO) ? td_cli_progress : NULL;
   table = td_import_table_read (path, &read_options, &error);
   if (isatty (STDERR_FILENO))
     fprintf (stderr, "\r");
@@ -226,7 +204,7 @@ td_cli_import (const TdCliGlobals  *globals,
   /* The lines --skip-errors leaves out, to say which. */
   if (options.skip_errors && (reports = td_import_check (import, &error)) == NULL)
     return td_cli_fail (error);
-  if (!td_import_apply (import, NULL, isatty (STDERR_FILENO) ? on_progress : NULL, NULL, &counts, &error))
+  if (!td_import_apply (import, NULL, isatty (STDERR_FILENO) ? td_cli_progress : NULL, NULL, &counts, &error))
     {
       if (isatty (STDERR_FILENO))
         fprintf (stderr, "\r");

@@ -43,3 +43,28 @@ td_cli_print_tsv (GString    *line,
     g_string_append_c (line, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
   g_string_append_c (line, last ? '\n' : '\t');
 }
+
+/* A whole number between @min and @max given as text, as an option's
+ * value: FALSE when it is not one. */
+gboolean
+td_cli_parse_number (const char *text,
+                     gint64      min,
+                     gint64      max,
+                     gint64     *value)
+{
+  guint64 parsed = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, (guint64) min, (guint64) max, &parsed, NULL))
+    return FALSE;
+  *value = (gint64) parsed;
+  return TRUE;
+}
+
+/* Long work's progress, on a terminal: « 42%» written over itself. */
+void
+td_cli_progress (double   fraction,
+                 gpointer user_data)
+{
+  fprintf (stderr, "\r%3d%%", (int) (fraction * 100));
+  fflush (stderr);
+}

@@ -33,6 +33,12 @@ gboolean    td_cli_parse       (GOptionContext *context,
 void        td_cli_print_tsv   (GString      *line,
                                 const char   *field,
                                 gboolean      last);
+gboolean    td_cli_parse_number (const char  *text,
+                                gint64       min,
+                                gint64       max,
+                                gint64      *value);
+void        td_cli_progress    (double        fraction,
+                                gpointer      user_data);
 
 int td_cli_init   (const TdCliGlobals *globals, int argc, char **argv);
 int td_cli_check  (const TdCliGlobals *globals, int argc, char **argv);
