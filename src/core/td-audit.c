@@ -101,14 +101,6 @@ td_audit_attach (TdDatabase  *db,
                            error);
 }
 
-static gint64
-last_row (TdDatabase *db)
-{
-  g_autoptr(TdStmt) stmt = td_database_prepare (db, "SELECT coalesce (max (id), 0) FROM audit_log", NULL);
-
-  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
-}
-
 gboolean
 td_audit_begin (TdDatabase  *db,
                 GError     **error)
@@ -119,7 +111,7 @@ td_audit_begin (TdDatabase  *db,
 
   if (audit == NULL)
     return TRUE;
-  audit->last_row = last_row (db);
+  audit->last_row = td_database_max_id (db, "audit_log");
   session = td_database_prepare (db, "INSERT INTO audit_sessions (actor, host) VALUES (td_actor (), td_host ())", error);
   if (session == NULL || !td_database_step_done (db, session, error))
     return FALSE;
@@ -145,7 +137,7 @@ td_audit_finish (TdDatabase  *db,
   if (stmt == NULL || !td_database_step_done (db, stmt, error))
     return FALSE;
   /* A transaction that changed no record leaves no session behind. */
-  if (last_row (db) != audit->last_row)
+  if (td_database_max_id (db, "audit_log") != audit->last_row)
     return TRUE;
   unused = td_database_prepare (db, "DELETE FROM audit_sessions WHERE id = ?1", error);
   if (unused == NULL)

@@ -301,19 +301,6 @@ open_backup (const char  *path,
   return source;
 }
 
-static void
-remove_copy (const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal", "-lock" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
-
 /* The highest id of @table in @handle's main database, 0 when it has none
  * or no such table (a backup made before the audit trail). */
 static gint64
@@ -328,28 +315,6 @@ max_id (sqlite3    *handle,
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return id;
-}
-
-/* Pages of @from into @to's main database, one step, giving up after a
- * few seconds of a file kept busy. */
-static int
-copy_pages (sqlite3 *to,
-            sqlite3 *from)
-{
-  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
-  int rc;
-
-  if (backup == NULL)
-    return sqlite3_errcode (to);
-  for (guint tries = 0;; tries++)
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries >= 100)
-        break;
-      sqlite3_sleep (50);
-    }
-  sqlite3_backup_finish (backup);
-  return rc;
 }
 
 /* The audit trail outlives a restore: the rows written since the backup
@@ -429,10 +394,10 @@ prepare_copy (const char  *backup_path,
   sqlite3 *target = NULL;
   int rc;
 
-  remove_copy (path);
+  td_database_remove_files (path);
   rc = sqlite3_open_v2 (path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
-    rc = copy_pages (target, source);
+    rc = td_database_copy_pages (target, source, NULL);
   if (rc == SQLITE_DONE || rc == SQLITE_OK)
     rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   sqlite3_close_v2 (target);
@@ -440,7 +405,7 @@ prepare_copy (const char  *backup_path,
     {
       g_autofree char *display = g_filename_display_name (backup_path);
 
-      remove_copy (path);
+      td_database_remove_files (path);
       g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_FAILED,
                    _("The backup “%s” could not be copied to be restored: %s. Nothing was restored."),
                    display, sqlite3_errstr (rc));
@@ -451,7 +416,7 @@ prepare_copy (const char  *backup_path,
   if (copy == NULL || !carry_trail_over (copy, before_path, last_session, last_row, backup_path, error))
     {
       g_clear_object (&copy);
-      remove_copy (path);
+      td_database_remove_files (path);
       return NULL;
     }
   g_clear_object (&copy);
@@ -488,9 +453,9 @@ td_backup_restore (TdDatabase  *db,
 
   rc = sqlite3_open_v2 (copy_path, &copy, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
-    rc = copy_pages (td_database_get_handle (db), copy);
+    rc = td_database_copy_pages (td_database_get_handle (db), copy, NULL);
   sqlite3_close_v2 (copy);
-  remove_copy (copy_path);
+  td_database_remove_files (copy_path);
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
     {
       td_database_set_error (db, error, rc);

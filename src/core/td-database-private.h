@@ -32,6 +32,17 @@ gboolean  td_database_step_done      (TdDatabase  *self,
 void      td_database_set_error      (TdDatabase  *self,
                                       GError     **error,
                                       int          rc);
+/* The pages of @from's main database over @to's, in one step, giving up
+ * after a few seconds of a file kept busy; the errno of the step in
+ * *@saved_errno. */
+int       td_database_copy_pages     (sqlite3     *to,
+                                      sqlite3     *from,
+                                      int         *saved_errno);
+/* The highest id of @table, 0 when empty, -1 on an error. */
+gint64    td_database_max_id         (TdDatabase  *self,
+                                      const char  *table);
+/* A database file and the files SQLite keeps beside it, removed. */
+void      td_database_remove_files   (const char  *path);
 /* The SQL expressions of a table's derived columns, over its columns:
  * returns the source's (derived_from). */
 const char *td_database_derived_sql  (const char  *table,

@@ -595,6 +595,52 @@ td_database_default_path (void)
 /* A database file and the files SQLite keeps beside it. */
 static const char *const file_suffixes[] = { "", "-wal", "-shm", "-journal" };
 
+static void remove_files (const char *path,
+                          gboolean    with_database);
+
+int
+td_database_copy_pages (sqlite3 *to,
+                        sqlite3 *from,
+                        int     *saved_errno)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
+  int rc;
+
+  if (saved_errno != NULL)
+    *saved_errno = 0;
+  if (backup == NULL)
+    return sqlite3_errcode (to);
+  /* A file kept busy by another program: a few seconds, then a clear
+   * refusal rather than waiting for ever. */
+  for (guint tries = 0;; tries++)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries >= 100)
+        break;
+      sqlite3_sleep (50);
+    }
+  if (saved_errno != NULL)
+    *saved_errno = errno;
+  sqlite3_backup_finish (backup);
+  return rc;
+}
+
+gint64
+td_database_max_id (TdDatabase *self,
+                    const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", table);
+  g_autoptr(TdStmt) stmt = td_database_prepare (self, sql, NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+}
+
+void
+td_database_remove_files (const char *path)
+{
+  remove_files (path, TRUE);
+}
+
 static void
 remove_files (const char *path,
               gboolean    with_database)
@@ -1325,7 +1371,6 @@ td_database_backup (TdDatabase  *self,
   g_autofree char *display = NULL;
   g_autofree char *tmp_path = NULL;
   sqlite3 *target = NULL;
-  sqlite3_backup *backup;
   int saved_errno = 0;
   int rc;
 
@@ -1342,27 +1387,11 @@ td_database_backup (TdDatabase  *self,
   rc = sqlite3_open_v2 (tmp_path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (target, "main", self->handle, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (target);
-      else
+      rc = td_database_copy_pages (target, self->handle, &saved_errno);
+      if (rc == SQLITE_DONE)
         {
-          /* A file kept busy by another program: a few seconds, then a
-           * clear refusal rather than waiting for ever. */
-          for (guint tries = 0;; tries++)
-            {
-              rc = sqlite3_backup_step (backup, -1);
-              if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries >= 100)
-                break;
-              sqlite3_sleep (50);
-            }
+          rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
           saved_errno = errno;
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            {
-              rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-              saved_errno = errno;
-            }
         }
     }
   else

@@ -162,14 +162,6 @@ insert_many_sql (void)
   return (const char *) sql;
 }
 
-static gint64
-highest_id (TdDatabase *db)
-{
-  g_autoptr(TdStmt) stmt = td_database_prepare (db, "SELECT coalesce (max (id), 0) FROM people", NULL);
-
-  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
-}
-
 gboolean
 td_person_store_insert_many (TdDatabase  *db,
                              GPtrArray   *people,
@@ -235,7 +227,7 @@ td_person_store_insert_many (TdDatabase  *db,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
-  before = highest_id (db);
+  before = td_database_max_id (db, "people");
   if (before < 0 || !td_database_step_done (db, stmt, error))
     goto fail;
   last = sqlite3_last_insert_rowid (td_database_get_handle (db));
